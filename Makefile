@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck unit bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Until the web application exists, "run" is the offline pre-check on the example files.
+run: $(STAMP)
+	-$(BIN)/clearway check --request examples/request-clean.toml --manifest examples/manifest-clean.csv \
+		--agreement examples/agreement-usa-mex.toml --at 2025-01-15T18:15:00Z
+	-$(BIN)/clearway check --request examples/request-defects.toml --manifest examples/manifest-defects.csv \
+		--agreement examples/agreement-defects.toml --holds examples/holds-sample.csv \
+		--at 2025-03-17T03:15:00Z
+
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -n auto -q
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/precheck.py
+	$(BIN)/python bench/holds.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""What each command line command does, kept apart from argument parsing."""
