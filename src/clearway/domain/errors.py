@@ -16,9 +16,9 @@ class UnusableInput(Exception):
     ``path`` is the file at fault, when there is one.
     """
 
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message_key: str, /, **params: Any) -> None:
+        super().__init__(message_key)
+        self.key = message_key
         self.params = params
 
     def __str__(self) -> str:  # useful in logs and test failures; users get the catalogue text

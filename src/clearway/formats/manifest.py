@@ -45,9 +45,7 @@ def _csv_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
             rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise UnusableInput(
-            "manifest.csv_syntax", path=str(path), line=reader.line_num, reason=str(error)
-        ) from None
+        raise UnusableInput("manifest.csv_syntax", path=str(path), line=reader.line_num, reason=str(error)) from None
     return rows
 
 
@@ -96,9 +94,7 @@ def _canonical(name: str) -> str:
     return name.strip().lower()
 
 
-def _table_to_manifest(
-    path: Path, table: Sequence[tuple[int, list[str]]], first_line: int
-) -> Manifest:
+def _table_to_manifest(path: Path, table: Sequence[tuple[int, list[str]]], first_line: int) -> Manifest:
     rows = [(line, cells) for line, cells in table if any(cell.strip() for cell in cells)]
     if not rows:
         raise UnusableInput("manifest.empty", path=str(path))
@@ -136,9 +132,7 @@ def _refuse_repeated_columns(path: Path, header: list[str], canonical: list[str]
         if not key:
             continue
         if key in seen:
-            raise UnusableInput(
-                "manifest.repeated_column", path=str(path), column=name.strip(), first=seen[key]
-            )
+            raise UnusableInput("manifest.repeated_column", path=str(path), column=name.strip(), first=seen[key])
         seen[key] = name.strip()
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from clearway.domain.flights import AIRCRAFT_CATEGORIES, Aircraft, FlightRequest, Leg, PeopleOnBoard
 from clearway.domain.findings import Phrase
+from clearway.domain.flights import AIRCRAFT_CATEGORIES, Aircraft, FlightRequest, Leg, PeopleOnBoard
 from clearway.formats.structured import Reader, load_document, unknown_keys
 
 _TOP = {"reference", "sending_authority", "receiving_country", "operator", "submitted_at",
@@ -30,9 +30,7 @@ def parse_request(document: dict[str, Any], reader: Reader) -> FlightRequest:
     category = reader.text(aircraft_table, "category", "aircraft")
     assert category is not None
     if category not in AIRCRAFT_CATEGORIES:
-        raise reader.fail(
-            "not_in_set", "aircraft.category", value=category, allowed=", ".join(AIRCRAFT_CATEGORIES)
-        )
+        raise reader.fail("not_in_set", "aircraft.category", value=category, allowed=", ".join(AIRCRAFT_CATEGORIES))
     aircraft = Aircraft(
         type=_required_text(reader, aircraft_table, "type", "aircraft"),
         registration=_required_text(reader, aircraft_table, "registration", "aircraft"),
@@ -67,9 +65,7 @@ def parse_request(document: dict[str, Any], reader: Reader) -> FlightRequest:
     people_table = reader.table(document, "people", "")
     assert people_table is not None
     unknown += unknown_keys(people_table, _PEOPLE, "people")
-    people = PeopleOnBoard(
-        **{name: _required_int(reader, people_table, name, "people") for name in sorted(_PEOPLE)}
-    )
+    people = PeopleOnBoard(**{name: _required_int(reader, people_table, name, "people") for name in sorted(_PEOPLE)})
 
     return FlightRequest(
         reference=_required_text(reader, document, "reference", ""),

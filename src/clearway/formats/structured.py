@@ -11,7 +11,7 @@ from typing import Any
 
 from clearway.domain.errors import UnusableInput
 from clearway.domain.findings import Phrase
-from clearway.formats.files import decode_text, line_of_offset, read_bytes
+from clearway.formats.files import decode_text, read_bytes
 
 
 def load_document(path: Path, kind: str) -> dict[str, Any]:
@@ -26,9 +26,7 @@ def load_document(path: Path, kind: str) -> dict[str, Any]:
         try:
             document = json.loads(text)
         except json.JSONDecodeError as error:
-            raise UnusableInput(
-                f"{kind}.json_syntax", path=str(path), line=error.lineno, reason=error.msg
-            ) from None
+            raise UnusableInput(f"{kind}.json_syntax", path=str(path), line=error.lineno, reason=error.msg) from None
         if not isinstance(document, dict):
             raise UnusableInput(f"{kind}.json_not_object", path=str(path))
         return document
@@ -60,7 +58,9 @@ class Reader:
     def fail(self, problem: str, key: str, **params: Any) -> UnusableInput:
         return UnusableInput(f"{self.kind}.{problem}", path=str(self.path), key=key, **params)
 
-    def table(self, parent: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> dict[str, Any] | None:
+    def table(
+        self, parent: Mapping[str, Any], name: str, where: str, *, required: bool = True
+    ) -> dict[str, Any] | None:
         key = _join(where, name)
         if name not in parent:
             if required:
@@ -84,7 +84,9 @@ class Reader:
             raise self.fail("empty_value", key)
         return value
 
-    def integer(self, parent: Mapping[str, Any], name: str, where: str = "", *, required: bool = True, minimum: int | None = 0) -> int | None:
+    def integer(
+        self, parent: Mapping[str, Any], name: str, where: str = "", *, required: bool = True, minimum: int | None = 0
+    ) -> int | None:
         key = _join(where, name)
         if name not in parent:
             if required:
@@ -145,7 +147,9 @@ class Reader:
                 pass
         raise self.fail("bad_date", key, value=str(value))
 
-    def moment(self, parent: Mapping[str, Any], name: str, where: str = "", *, required: bool = True) -> datetime | None:
+    def moment(
+        self, parent: Mapping[str, Any], name: str, where: str = "", *, required: bool = True
+    ) -> datetime | None:
         """A date-time with a zone offset, converted to UTC; one without a zone is refused."""
         key = _join(where, name)
         if name not in parent:

@@ -36,7 +36,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     return merged
 
 
-def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """The sentence for ``key`` in ``lang`` with its placeholders filled.
 
     ``Phrase`` parameters are translated too; ``None`` shows as an empty string.
@@ -64,7 +64,10 @@ def _term(key: str, lang: str) -> str:
 
 def render_finding(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:
     """The finding's message in ``lang``."""
-    return translate(finding.message_key, lang, seq=finding.seq, field=finding.field, **finding.params)
+    key = finding.message_key
+    if key not in catalogue():  # a variant without its own sentence uses the code's
+        key = str(finding.code)
+    return translate(key, lang, seq=finding.seq, field=finding.field, **finding.params)
 
 
 def render_unusable(error: UnusableInput, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -115,7 +115,12 @@ def escort_ratio(context: CheckContext) -> list[Finding]:
         finding(
             Code.ESCORT_RATIO_LOW,
             field="people.escorts",
-            details={"escorts": escorts, "returnees": returnees, "required_ratio": float(ratio), "required": int(needed)},
+            details={
+                "escorts": escorts,
+                "returnees": returnees,
+                "required_ratio": float(ratio),
+                "required": int(needed),
+            },
             escorts=escorts,
             returnees=returnees,
             ratio=f"{float(ratio):g}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from clearway.domain import mrz
 from clearway.domain.dates import age_on
 from clearway.domain.findings import Code, Finding, Severity, finding
@@ -151,7 +153,7 @@ def machine_readable_zone(context: CheckContext, returnee: Returnee) -> list[Fin
                 field="mrz",
                 details={"reason": error.reason, **error.detail},
                 variant=error.reason,
-                **error.detail,
+                **{f"mrz_{name}": _shown(value) for name, value in error.detail.items()},
             )
         ]
     findings = [
@@ -189,6 +191,12 @@ def machine_readable_zone(context: CheckContext, returnee: Returnee) -> list[Fin
             )
         )
     return findings
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return value
 
 
 RULES = (

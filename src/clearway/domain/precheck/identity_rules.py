@@ -10,9 +10,7 @@ from clearway.domain.precheck.context import CheckContext
 from clearway.domain.precheck.passengers import Returnee
 
 
-def _later_repeats(
-    context: CheckContext, key: Callable[[Returnee], str | None]
-) -> list[tuple[Returnee, Returnee]]:
+def _later_repeats(context: CheckContext, key: Callable[[Returnee], str | None]) -> list[tuple[Returnee, Returnee]]:
     """(later row, earlier row) for each row whose key an earlier row already had."""
     first_with: dict[str, Returnee] = {}
     repeats = []
@@ -75,9 +73,7 @@ def _match_words(match: IdentityMatch) -> Phrase:
 def duplicate_people(context: CheckContext) -> list[Finding]:
     by_position = {index: returnee for index, returnee in enumerate(context.returnees)}
     people = [
-        (index, identity)
-        for index, returnee in by_position.items()
-        if (identity := returnee.identity) is not None
+        (index, identity) for index, returnee in by_position.items() if (identity := returnee.identity) is not None
     ]
     findings = []
     for later_index, earlier_index, match in find_duplicates(people):

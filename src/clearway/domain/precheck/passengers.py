@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from clearway.domain.dates import PartialDate, parse_full_date
@@ -66,7 +67,7 @@ def read_returnee(row: ManifestRow, reference: ReferenceData) -> tuple[Returnee,
     def missing(column: str) -> None:
         findings.append(finding(Code.REQUIRED_FIELD_MISSING, seq=seq, field=column, details=where, column=column))
 
-    def invalid(column: str, problem: str, **params: object) -> None:
+    def invalid(column: str, problem: str, **params: Any) -> None:
         findings.append(
             finding(
                 Code.FIELD_FORMAT_INVALID,

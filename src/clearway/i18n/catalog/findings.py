@@ -177,6 +177,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Row with seq {seq}: a document of type {document_type} must carry its machine-readable zone (mrz), and it is empty.",
         "es": "Fila con seq {seq}: un documento de tipo {document_type} debe llevar su zona de lectura mecánica (mrz), y está vacía.",
     },
+    "MRZ_MALFORMED": {
+        "en": "Row with seq {seq}: the MRZ is not a valid TD1, TD2, TD3, MRV-A or MRV-B zone.",
+        "es": "Fila con seq {seq}: la MRZ no es una zona TD1, TD2, TD3, MRV-A ni MRV-B válida.",
+    },
+    "MRZ_MALFORMED.line_count": {
+        "en": "Row with seq {seq}: the MRZ has {mrz_lines} line(s); a zone has 2 lines (TD2, TD3, visas) or 3 (TD1).",
+        "es": "Fila con seq {seq}: la MRZ tiene {mrz_lines} línea(s); una zona tiene 2 líneas (TD2, TD3, visados) o 3 (TD1).",
+    },
+    "MRZ_MALFORMED.line_length": {
+        "en": "Row with seq {seq}: the MRZ lines are {mrz_lengths} characters long; zones have lines of 30 (TD1), 36 (TD2, MRV-B) or 44 (TD3, MRV-A) characters, all of the same length.",
+        "es": "Fila con seq {seq}: las líneas de la MRZ tienen {mrz_lengths} caracteres; las zonas tienen líneas de 30 (TD1), 36 (TD2, MRV-B) o 44 (TD3, MRV-A) caracteres, todas de la misma longitud.",
+    },
+    "MRZ_MALFORMED.charset": {
+        "en": "Row with seq {seq}: the MRZ holds '{mrz_char}' at line {mrz_line}, position {mrz_position}; only A-Z, 0-9 and < may appear.",
+        "es": "Fila con seq {seq}: la MRZ contiene «{mrz_char}» en la línea {mrz_line}, posición {mrz_position}; solo pueden aparecer A-Z, 0-9 y <.",
+    },
+    "MRZ_MALFORMED.lowercase": {
+        "en": "Row with seq {seq}: the MRZ holds the lower-case letter '{mrz_char}' at line {mrz_line}, position {mrz_position}; a zone is written in capitals.",
+        "es": "Fila con seq {seq}: la MRZ contiene la minúscula «{mrz_char}» en la línea {mrz_line}, posición {mrz_position}; una zona se escribe en mayúsculas.",
+    },
+    "MRZ_MALFORMED.code": {
+        "en": "Row with seq {seq}: the MRZ {mrz_field} '{mrz_value}' is not a country code of letters.",
+        "es": "Fila con seq {seq}: el campo {mrz_field} de la MRZ, «{mrz_value}», no es un código de país formado por letras.",
+    },
+    "MRZ_MALFORMED.sex": {
+        "en": "Row with seq {seq}: the MRZ sex '{mrz_value}' is not M, F or <.",
+        "es": "Fila con seq {seq}: el sexo de la MRZ, «{mrz_value}», no es M, F ni <.",
+    },
+    "MRZ_MALFORMED.birth_date": {
+        "en": "Row with seq {seq}: the MRZ date of birth '{mrz_value}' is not a date (YYMMDD, < for an unknown part).",
+        "es": "Fila con seq {seq}: la fecha de nacimiento de la MRZ, «{mrz_value}», no es una fecha (AAMMDD, < para una parte desconocida).",
+    },
+    "MRZ_MALFORMED.expiry_date": {
+        "en": "Row with seq {seq}: the MRZ expiry date '{mrz_value}' is not a date (YYMMDD).",
+        "es": "Fila con seq {seq}: la fecha de caducidad de la MRZ, «{mrz_value}», no es una fecha (AAMMDD).",
+    },
     "MRZ_CHECK_DIGIT.document_number": {
         "en": "Row with seq {seq}: the check digit of the document number in the {format} MRZ does not match.",
         "es": "Fila con seq {seq}: el dígito de control del número de documento de la MRZ {format} no coincide.",
@@ -236,7 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # words used inside messages (Phrase)
     "term.exact": {"en": "the same spelling", "es": "la misma grafía"},
     "term.accents_or_case": {"en": "accents or letter case ignored", "es": "sin tener en cuenta tildes ni mayúsculas"},
-    "term.second_surname_dropped": {"en": "second surname left out on one side", "es": "segundo apellido omitido en un lado"},
+    "term.second_surname_dropped": {
+        "en": "second surname left out on one side",
+        "es": "segundo apellido omitido en un lado",
+    },
     "term.hyphenated_surname": {"en": "surnames joined with a hyphen", "es": "apellidos unidos con guion"},
     "term.given_names_shortened": {"en": "given names shortened", "es": "nombres abreviados"},
     "term.stay_of_removal": {"en": "stay of removal", "es": "suspensión de la expulsión"},

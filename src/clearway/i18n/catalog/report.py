@@ -28,5 +28,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Indexing the legal-hold list",
         "es": "Indexando la lista de retenciones legales",
     },
-    "report.error_prefix": {"en": "Error", "es": "Error"},
 }

@@ -1,0 +1,43 @@
+"""Shared fixtures: where ../shared is, and a command-line runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def clearway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run ``clearway ARGS...`` in-process; the hold-list cache goes to a temporary folder."""
+    from clearway.cli import app
+
+    monkeypatch.setenv("CLEARWAY_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+
+    def run(*args: str | Path) -> Outcome:
+        result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+        return Outcome(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def samples() -> Path:
+    folder = SHARED / "samples"
+    if not folder.is_dir():
+        pytest.skip(f"the shared samples are not beside this checkout ({folder})")
+    return folder
