@@ -219,3 +219,13 @@ def test_severities_are_those_of_the_spec() -> None:
     result = precheck(flight=request(people={"monitors": 0}))
     assert {f.severity for f in result.findings} == {Severity.ERROR}
     assert Fraction("0.3") == agreement().escorts_per_returnee
+
+
+def test_missing_column_is_reported_once_not_on_every_row() -> None:
+    from dataclasses import replace as with_
+
+    manifest = people()
+    manifest = with_(manifest, columns=manifest.columns - {"case_ref"})
+    manifest = with_(manifest, rows=tuple(with_(r, values={k: v for k, v in r.values.items() if k != "case_ref"})
+                                          for r in manifest.rows))  # fmt: skip
+    assert codes(precheck(manifest=manifest)) == [("MISSING_COLUMN", None, "case_ref")]

@@ -63,7 +63,7 @@ def run_precheck(
     returnees = []
     passenger_fields: list[Finding] = []
     for row in manifest.rows:
-        returnee, row_findings = read_returnee(row, reference)
+        returnee, row_findings = read_returnee(row, reference, manifest.columns)
         returnees.append(returnee)
         passenger_fields.extend(row_findings)
 

@@ -57,14 +57,22 @@ class Returnee:
         )
 
 
-def read_returnee(row: ManifestRow, reference: ReferenceData) -> tuple[Returnee, list[Finding]]:
-    """Typed values of one row, and a finding for each value that is missing or unreadable."""
+def read_returnee(
+    row: ManifestRow, reference: ReferenceData, columns: frozenset[str]
+) -> tuple[Returnee, list[Finding]]:
+    """Typed values of one row, and a finding for each value that is missing or unreadable.
+
+    ``columns`` are those the file has: a value of a column the header lacks is not
+    reported on every row, since ``MISSING_COLUMN`` already says it once.
+    """
     findings: list[Finding] = []
     seq_text = row.get("seq").strip()
     seq = _read_seq(seq_text)
     where = {"row": row.line}
 
     def missing(column: str) -> None:
+        if column not in columns:
+            return
         findings.append(finding(Code.REQUIRED_FIELD_MISSING, seq=seq, field=column, details=where, column=column))
 
     def invalid(column: str, problem: str, **params: Any) -> None:
