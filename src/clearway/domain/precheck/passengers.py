@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
+from typing import Any
 
 from clearway.domain.dates import PartialDate, parse_full_date
 from clearway.domain.findings import Code, Finding, finding
