@@ -167,10 +167,17 @@ def machine_readable_zone(context: CheckContext, returnee: Returnee) -> list[Fin
         )
         for mrz_field in parsed.failed_check_digits()
     ]
+    columns = context.manifest.columns
+
+    def written(column: str) -> str | None:
+        # A column the header lacks is not a value to compare (MISSING_COLUMN says so once);
+        # an empty given_names in a present column is a real value: a person with no given name.
+        return returnee.row.get(column) if column in columns else None
+
     row_view = mrz.MrzRowView(
-        surname=returnee.row.get("surname"),
-        second_surname=returnee.row.get("second_surname"),
-        given_names=returnee.row.get("given_names"),
+        surname=written("surname"),
+        second_surname=written("second_surname"),
+        given_names=written("given_names"),
         sex=returnee.sex,
         date_of_birth=returnee.date_of_birth,
         nationality=returnee.nationality,
