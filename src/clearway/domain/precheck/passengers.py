@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from clearway.domain.dates import PartialDate, parse_full_date
@@ -44,7 +45,7 @@ class Returnee:
     document_expiry: date | None
     medical_escort: bool
 
-    @property
+    @cached_property
     def identity(self) -> Identity | None:
         """Who this is, for the same-person rule (needs a surname and a date of birth)."""
         if self.date_of_birth is None or not self.row.get("surname").strip():

@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "El número de secuencia {seq} aparece en más de una fila (líneas {lines}); cada fila necesita su propio número.",
     },
     "HOLD_ROW_INVALID": {
-        "en": "{count} row(s) of the legal-hold list could not be read (no date of birth, no surname or a bad date) and were not used for screening; first lines: {lines}.",
-        "es": "No se pudieron leer {count} fila(s) de la lista de retenciones legales (sin fecha de nacimiento, sin apellido o con una fecha errónea) y no se usaron en la verificación; primeras líneas: {lines}.",
+        "en": "{count} row(s) of the legal-hold list could not be read (no date of birth, no surname, a bad date or values beyond the last column) and were not used for screening; first lines: {lines}.",
+        "es": "No se pudieron leer {count} fila(s) de la lista de retenciones legales (sin fecha de nacimiento, sin apellido, con una fecha errónea o con valores más allá de la última columna) y no se usaron en la verificación; primeras líneas: {lines}.",
     },
     # flight
     "NO_AGREEMENT": {
