@@ -17,6 +17,14 @@ def local_time_text(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M:%S} UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def at_airport(context: CheckContext, code: str, moment: datetime) -> str:
+    """The moment in the airport's local time with its offset (UTC when the airport is unknown)."""
+    airport = context.reference.airport(code.strip().upper())
+    if airport is None:
+        return f"{moment:%Y-%m-%d %H:%M:%S} UTC"
+    return local_time_text(moment.astimezone(airport.tz))
+
+
 def unknown_airports(context: CheckContext) -> list[Finding]:
     findings = []
     for index, leg in enumerate(context.request.legs):
@@ -39,8 +47,8 @@ def schedule(context: CheckContext) -> list[Finding]:
                     field=f"legs[{index}].arrival",
                     variant="arrives_before_departure",
                     leg=index,
-                    arrival=f"{leg.arrival:%Y-%m-%d %H:%M:%S} UTC",
-                    departure=f"{leg.departure:%Y-%m-%d %H:%M:%S} UTC",
+                    arrival=at_airport(context, leg.destination, leg.arrival),
+                    departure=at_airport(context, leg.origin, leg.departure),
                 )
             )
         if index == 0:
@@ -66,8 +74,8 @@ def schedule(context: CheckContext) -> list[Finding]:
                     variant="departs_before_previous_arrives",
                     leg=index,
                     previous=index - 1,
-                    departure=f"{leg.departure:%Y-%m-%d %H:%M:%S} UTC",
-                    arrival=f"{previous.arrival:%Y-%m-%d %H:%M:%S} UTC",
+                    departure=at_airport(context, leg.origin, leg.departure),
+                    arrival=at_airport(context, previous.destination, previous.arrival),
                 )
             )
     return findings
