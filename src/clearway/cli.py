@@ -75,6 +75,25 @@ def check(
     raise typer.Exit(_guarded(lambda: run_check(options), lang.value))
 
 
+clearance_app = typer.Typer(help="Signed clearances.", no_args_is_help=True)
+app.add_typer(clearance_app, name="clearance")
+
+
+@clearance_app.command("verify")
+def clearance_verify(
+    token: Annotated[str, typer.Argument(help="The clearance token, '-' to read it from standard input, or @FILE.")],
+    key: Annotated[Path, typer.Option("--key", help="Public key file of the issuer (PEM, JWK or JWK set).")],
+    lang: Annotated[Language, typer.Option("--lang", help="Language of messages.")] = Language.en,
+) -> None:
+    """Verify a signed clearance offline and say what it covers.
+
+    Exit status: 0 valid now, 1 refused (tampered, unknown key, outside its validity), 2 unusable input.
+    """
+    from clearway.commands.clearance import verify_command
+
+    raise typer.Exit(_guarded(lambda: verify_command(token, key, lang.value), lang.value))
+
+
 def _guarded(command: object, lang: str) -> int:
     """Run a command; user errors become one sentence and exit status 2, never a traceback."""
     from clearway.domain.errors import UnusableInput
