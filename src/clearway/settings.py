@@ -1,0 +1,158 @@
+"""Typed settings from the environment (prefix ``CLEARWAY_``), failing closed.
+
+Nothing is read at import time: :func:`load_settings` reads the environment when a
+command or the application factory asks, so tests and tools can pass their own
+values. A production deployment that forgot its secret refuses to start rather than
+encrypt signing keys with a key published in this source file.
+
+This module stays free of SQLAlchemy so that reading settings costs nothing at
+start-up; it only checks and normalises the database address as text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from clearway.domain.errors import UnusableInput
+
+PREFIX = "CLEARWAY_"
+ENVIRONMENTS = ("development", "test", "production")
+DEFAULT_ENVIRONMENT = "development"
+#: Published here on purpose: it is only ever accepted outside production.
+DEVELOPMENT_SECRET_KEY = "clearway-development-secret-key-do-not-use-in-production"
+#: 32 characters of a random key is 128+ bits; shorter secrets are guessable passphrases.
+MIN_PRODUCTION_SECRET_LENGTH = 32
+SUPPORTED_DATABASES = "sqlite:///PATH, postgresql+psycopg://USER@HOST/NAME"
+
+# SQLAlchemy names a driver after the backend ("postgresql+psycopg"). A bare
+# "postgresql://" would select psycopg2, which is not installed, so it is read as psycopg 3.
+_DRIVERS = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgres": "postgresql+psycopg",
+    "postgresql": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything Clearway reads from its environment, already checked."""
+
+    database_url: str
+    # repr=False: settings get logged and printed in tracebacks; the secret must not.
+    secret_key: str = field(repr=False)
+    environment: str
+    cache_dir: Path
+    #: True when the development secret is in use (never in production); pages may warn.
+    uses_development_secret: bool = False
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+
+def default_database_path() -> Path:
+    """``clearway.db`` in the user's data directory (platformdirs)."""
+    import platformdirs  # only when needed: it costs start-up time
+
+    return Path(platformdirs.user_data_dir("clearway")) / "clearway.db"
+
+
+def default_cache_dir() -> Path:
+    """The user's cache directory for Clearway (platformdirs)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("clearway"))
+
+
+def redact_url(url: str) -> str:
+    """The address with any password replaced by ``***`` (for messages and logs)."""
+    scheme, separator, rest = url.partition("://")
+    address, question, query = rest.partition("?")
+    # The last "@" ends the credentials: a password may hold an unencoded "@" of its own.
+    credentials, at, host = address.rpartition("@")
+    if not separator or not at or ":" not in credentials:
+        return url
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}{question}{query}"
+
+
+def database_url_from(value: str | Path) -> str:
+    """A SQLAlchemy URL for ``value``: a URL (normalised to a supported driver) or a SQLite file path."""
+    text = str(value).strip()
+    if "://" not in text:
+        # A plain path: the SQLite file there. Absolute, so the URL means the same
+        # file whatever the working directory of a later process.
+        path = Path(text).expanduser().resolve()
+        return f"sqlite:///{path}"
+    scheme, rest = text.split("://", 1)
+    driver = _DRIVERS.get(scheme.lower())
+    if driver is None:
+        raise UnusableInput(
+            "settings.unsupported_database", url=redact_url(text), scheme=scheme, supported=SUPPORTED_DATABASES
+        )
+    return f"{driver}://{rest}"
+
+
+def resolve_database_url(url: str | Path | None = None, *, environ: Mapping[str, str] | None = None) -> str:
+    """``url`` if given, else ``CLEARWAY_DATABASE_URL``, else the default SQLite file; normalised.
+
+    For commands that need only the database (``clearway db upgrade``): unlike
+    :func:`load_settings` it does not insist on a production secret they never use.
+    """
+    if url is not None and str(url).strip():
+        return database_url_from(url)
+    env = os.environ if environ is None else environ
+    configured = env.get(PREFIX + "DATABASE_URL", "").strip()
+    return database_url_from(configured or default_database_path())
+
+
+def load_settings(
+    overrides: Mapping[str, object] | None = None, *, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Settings from ``CLEARWAY_*`` variables, with ``overrides`` (``None`` values ignored) taking precedence.
+
+    Raises :class:`UnusableInput` (``settings.*``) for a value that cannot be used,
+    including a production environment without a real secret key.
+    """
+    env = os.environ if environ is None else environ
+    names = {f.name for f in fields(Settings)} - {"uses_development_secret"}
+    given = {name: value for name, value in (overrides or {}).items() if value is not None}
+    unknown = set(given) - names
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")  # a programming error
+
+    def raw(name: str) -> str | None:
+        if name in given:
+            return str(given[name])
+        value = env.get(PREFIX + name.upper(), "").strip()
+        return value or None
+
+    environment = (raw("environment") or DEFAULT_ENVIRONMENT).lower()
+    if environment not in ENVIRONMENTS:
+        raise UnusableInput("settings.unknown_environment", value=environment, allowed=", ".join(ENVIRONMENTS))
+
+    secret = raw("secret_key")
+    uses_development_secret = secret is None or secret == DEVELOPMENT_SECRET_KEY
+    if environment == "production":
+        # Fail closed: the development secret is public, so anything encrypted with it is not.
+        if uses_development_secret:
+            raise UnusableInput("settings.default_secret_in_production", min_length=MIN_PRODUCTION_SECRET_LENGTH)
+        assert secret is not None
+        if len(secret) < MIN_PRODUCTION_SECRET_LENGTH:
+            raise UnusableInput(
+                "settings.secret_too_short", length=len(secret), min_length=MIN_PRODUCTION_SECRET_LENGTH
+            )
+
+    cache = raw("cache_dir")
+    return Settings(
+        database_url=resolve_database_url(raw("database_url"), environ=env),
+        secret_key=secret if secret is not None else DEVELOPMENT_SECRET_KEY,
+        environment=environment,
+        cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
+        uses_development_secret=uses_development_secret,
+    )
