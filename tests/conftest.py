@@ -41,3 +41,8 @@ def samples() -> Path:
     if not folder.is_dir():
         pytest.skip(f"the shared samples are not beside this checkout ({folder})")
     return folder
+
+
+# Database fixtures (SQLite always; PostgreSQL when CLEARWAY_TEST_POSTGRES_URL is set), for
+# every test that asks for them: store, services and API tests share one migrated schema.
+from tests.database import *  # noqa: E402, F403
