@@ -46,3 +46,13 @@ def samples() -> Path:
 # Database fixtures (SQLite always; PostgreSQL when CLEARWAY_TEST_POSTGRES_URL is set), for
 # every test that asks for them: store, services and API tests share one migrated schema.
 from tests.database import *  # noqa: E402, F403
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with the smallest cost: tests create many users; the real cost is for real passwords."""
+    from argon2 import PasswordHasher
+
+    import clearway.services.people as people
+
+    monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))

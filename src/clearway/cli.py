@@ -83,7 +83,7 @@ app.add_typer(clearance_app, name="clearance")
 def clearance_verify(
     token: Annotated[str, typer.Argument(help="The clearance token, '-' to read it from standard input, or @FILE.")],
     key: Annotated[Path, typer.Option("--key", help="Public key file of the issuer (PEM, JWK or JWK set).")],
-    lang: Annotated[Language, typer.Option("--lang", help="Language of messages.")] = Language.en,
+    lang: LanguageOption = Language.en,
 ) -> None:
     """Verify a signed clearance offline and say what it covers.
 
@@ -92,6 +92,100 @@ def clearance_verify(
     from clearway.commands.clearance import verify_command
 
     raise typer.Exit(_guarded(lambda: verify_command(token, key, lang.value), lang.value))
+
+
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL or SQLite file (default: CLEARWAY_DATABASE_URL, else a local SQLite file)."
+    ),
+]
+LanguageOption = Annotated[Language, typer.Option("--lang", help="Language of messages.")]
+
+
+@app.command()
+def serve(
+    db: DatabaseOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Start the web application and JSON API (the database must be migrated: clearway db upgrade)."""
+    from clearway.commands.service import serve_command
+
+    raise typer.Exit(_guarded(lambda: serve_command(db, host, port), lang.value))
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: Annotated[Path | None, typer.Option("--db", help="SQLite file for the demo (replaced).")] = None,
+    serve: Annotated[bool, typer.Option(help="Start the server after filling the database.")] = True,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Start the web application on an embedded database filled with demo organisations, users,
+    agreements and flights; print the address and the demo logins."""
+    from clearway.commands.service import demo_command
+
+    raise typer.Exit(_guarded(lambda: demo_command(host, port, db, lang.value, serve), lang.value))
+
+
+db_app = typer.Typer(help="The database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DatabaseOption = None, lang: LanguageOption = Language.en) -> None:
+    """Apply the schema migrations (creates the database's tables on first use)."""
+    from clearway.commands.db import upgrade_command
+
+    raise typer.Exit(_guarded(lambda: upgrade_command(db, lang.value), lang.value))
+
+
+audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify(db: DatabaseOption = None, lang: LanguageOption = Language.en) -> None:
+    """Verify the hash chain of the audit trail and name the first broken link (exit status 1)."""
+    from clearway.commands.service import audit_verify_command
+
+    raise typer.Exit(_guarded(lambda: audit_verify_command(db, lang.value), lang.value))
+
+
+agreements_app = typer.Typer(help="Agreements (requirement profiles).", no_args_is_help=True)
+app.add_typer(agreements_app, name="agreements")
+
+
+@agreements_app.command("load")
+def agreements_load(
+    files: Annotated[list[Path], typer.Argument(help="Agreement files (TOML).")],
+    db: DatabaseOption = None,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Store agreement files in the database; the version in force applies to each request."""
+    from clearway.commands.service import agreements_load_command
+
+    raise typer.Exit(_guarded(lambda: agreements_load_command(db, files, lang.value), lang.value))
+
+
+holds_app = typer.Typer(help="Legal-hold lists.", no_args_is_help=True)
+app.add_typer(holds_app, name="holds")
+
+
+@holds_app.command("import")
+def holds_import(
+    file: Annotated[Path, typer.Argument(help="Legal-hold list (CSV).")],
+    organisation: Annotated[str, typer.Option("--organisation", help="Name of the sending organisation.")],
+    db: DatabaseOption = None,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Import a legal-hold list as the organisation's current list (replacing the previous one)."""
+    from clearway.commands.service import holds_import_command
+
+    raise typer.Exit(_guarded(lambda: holds_import_command(db, organisation, file, lang.value), lang.value))
 
 
 def _guarded(command: object, lang: str) -> int:

@@ -1,0 +1,151 @@
+"""Commands that run or look after the shared service: serve, demo, audit, agreements, holds."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from clearway.domain.errors import UnusableInput
+from clearway.i18n import translate
+
+
+def serve_command(db: str | None, host: str, port: int) -> int:
+    """Start the web application and API on an already migrated database."""
+    import uvicorn
+
+    from clearway.commands.db import ensure_migrated
+    from clearway.settings import load_settings
+    from clearway.web.app import create_app
+
+    settings = load_settings({"database_url": db})
+    ensure_migrated(settings.database_url)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0
+
+
+def demo_command(host: str, port: int, db: Path | None, lang: str, serve: bool = True) -> int:
+    """A fresh embedded database filled with the demo, its address and logins, then the server."""
+    from clearway.services.demo import DEMO_PASSWORD, seed
+    from clearway.settings import load_settings
+    from clearway.store.db import make_engine, session_scope, upgrade
+
+    path = db or Path(tempfile.mkdtemp(prefix="clearway-demo-")) / "clearway-demo.db"
+    if path.exists():
+        path.unlink()  # the demo always starts from the same known state
+    settings = load_settings({"database_url": str(path), "environment": "development"})
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    with session_scope(engine) as session:
+        logins = seed(session, secret=settings.secret_key)
+    engine.dispose()
+
+    address = f"http://{host}:{port}"
+    lines = [
+        translate("demo.ready", lang, address=address, database=str(path)),
+        translate("demo.password", lang, password=DEMO_PASSWORD),
+        "",
+    ]
+    width = max(len(login.email) for login in logins)
+    for login in logins:
+        lines.append(f"  {login.email.ljust(width)}  {login.role:<8} {login.token}   {login.organisation}")
+    lines += ["", translate("demo.try", lang, address=address, token=logins[1].token)]
+    print("\n".join(lines), flush=True)
+    if not serve:
+        return 0
+    import uvicorn
+
+    from clearway.web.app import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    return 0
+
+
+def audit_verify_command(db: str | None, lang: str) -> int:
+    """Verify the whole audit chain; name the first broken link (exit 1) or say it is intact."""
+    from clearway.commands.db import ensure_migrated
+    from clearway.services.audit import verify_chain
+    from clearway.settings import resolve_database_url
+    from clearway.store.db import make_engine, session_scope
+
+    url = resolve_database_url(db)
+    ensure_migrated(url)
+    engine = make_engine(url)
+    with session_scope(engine, read_only=True) as session:
+        checked, broken = verify_chain(session)
+    engine.dispose()
+    if broken is None:
+        print(translate("audit.intact", lang, count=checked))
+        return 0
+    print(
+        translate(
+            "audit.broken",
+            lang,
+            sequence=broken.sequence,
+            position=broken.position + 1,
+            reason=translate(f"audit.reason.{broken.reason}", lang),
+            count=checked,
+        ),
+        file=sys.stderr,
+    )
+    return 1
+
+
+def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int:
+    """Store agreement files in the database (the same file twice is no change)."""
+    from clearway.commands.db import ensure_migrated
+    from clearway.services.agreements import load_agreement_file
+    from clearway.services.errors import ServiceError
+    from clearway.settings import resolve_database_url
+    from clearway.store.db import make_engine, session_scope
+
+    url = resolve_database_url(db)
+    ensure_migrated(url)
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            for path in files:
+                row, created = load_agreement_file(session, None, path)
+                key = "agreements.loaded" if created else "agreements.unchanged"
+                print(translate(key, lang, id=row.agreement_code, version=row.version, path=str(path)))
+    except ServiceError as error:
+        raise UnusableInput(error.key, **error.params) from None
+    finally:
+        engine.dispose()
+    return 0
+
+
+def holds_import_command(db: str | None, organisation: str, path: Path, lang: str) -> int:
+    """Import a legal-hold list as an organisation's current list, with a progress bar."""
+    from sqlalchemy import select
+
+    from clearway.commands.db import ensure_migrated
+    from clearway.commands.progress import ByteProgress
+    from clearway.settings import resolve_database_url
+    from clearway.store.db import make_engine, session_scope
+    from clearway.store.holds import import_hold_list
+    from clearway.store.models import Organisation
+
+    url = resolve_database_url(db)
+    ensure_migrated(url)
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            found = session.scalars(select(Organisation).where(Organisation.name == organisation)).one_or_none()
+            if found is None:
+                raise UnusableInput("holds.unknown_organisation", organisation=organisation)
+            with ByteProgress(translate("report.loading_holds", lang)) as progress:
+                imported = import_hold_list(session, found.id, path, source_name=path.name, progress=progress.update)
+            print(
+                translate(
+                    "holds.imported",
+                    lang,
+                    path=str(path),
+                    rows=imported.row_count,
+                    invalid=imported.invalid_row_count,
+                    organisation=organisation,
+                )
+            )
+    finally:
+        engine.dispose()
+    return 0

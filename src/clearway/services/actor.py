@@ -1,0 +1,50 @@
+"""Who is acting: a user of one organisation with one role, and what that role may do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from clearway.domain.workflow import OrgKind, Permission, Role, permissions_of
+from clearway.services.errors import Forbidden, Unauthenticated
+from clearway.store.models import Organisation, User
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    organisation_id: int
+    organisation_name: str
+    kind: OrgKind
+    role: Role
+    country: str | None  # a receiving authority's country
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        return permissions_of(self.kind, self.role)
+
+    def may(self, permission: Permission) -> bool:
+        return permission in self.permissions
+
+    def require(self, permission: Permission) -> None:
+        """Refuse (403) unless the role holds ``permission``."""
+        if permission not in self.permissions:
+            raise Forbidden("service.forbidden", permission=str(permission), role=str(self.role))
+
+
+def actor_for(session: Session, user_id: int) -> Actor:
+    """The actor for an active user, or ``Unauthenticated``."""
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        raise Unauthenticated("service.unauthenticated")
+    organisation = session.get(Organisation, user.organisation_id)
+    assert organisation is not None  # a foreign key
+    return Actor(
+        user_id=user.id,
+        organisation_id=organisation.id,
+        organisation_name=organisation.name,
+        kind=organisation.kind,
+        role=user.role,
+        country=organisation.country,
+    )

@@ -1,0 +1,80 @@
+"""Agreements stored in the database: loaded from their TOML files, versioned, listed,
+and applied by date through the same domain rules as the offline check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clearway.domain.agreements import Agreement
+from clearway.domain.workflow import Permission
+from clearway.formats.agreement import parse_agreement
+from clearway.formats.structured import Reader, load_document
+from clearway.services import audit
+from clearway.services.actor import Actor
+from clearway.services.errors import Conflict
+from clearway.store.models import AgreementVersion
+
+
+def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tuple[AgreementVersion, bool]:
+    """Store an agreement version from its file; (row, created). The same file twice is no change;
+    another content under the same id and version is a conflict."""
+    if actor is not None:
+        actor.require(Permission.AGREEMENT_MANAGE)
+    document = load_document(path, "agreement")
+    agreement = parse_agreement(document, Reader(path, "agreement"))
+    existing = session.scalars(
+        select(AgreementVersion).where(
+            AgreementVersion.agreement_code == agreement.id, AgreementVersion.version == agreement.version
+        )
+    ).one_or_none()
+    if existing is not None:
+        if existing.document != document:
+            raise Conflict(
+                "service.agreement_conflict", id=agreement.id, version=agreement.version, other=existing.source_name
+            )
+        return existing, False
+    row = AgreementVersion(
+        agreement_code=agreement.id,
+        version=agreement.version,
+        sending_authority=agreement.sending_authority,
+        receiving_country=agreement.receiving_country,
+        effective_from=agreement.effective_from,
+        effective_until=agreement.effective_until,
+        document=document,
+        source_text=path.read_text(encoding="utf-8"),
+        source_name=path.name,
+        loaded_by=actor.user_id if actor else None,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, actor, "agreement_loaded", details={"id": agreement.id, "version": agreement.version})
+    return row, True
+
+
+def as_domain(row: AgreementVersion) -> Agreement:
+    """The stored agreement as the rules read it."""
+    return parse_agreement(row.document, Reader(Path(row.source_name), "agreement"))
+
+
+def agreements_between(session: Session, sending_authority: str, receiving_country: str) -> list[Agreement]:
+    """Every stored version for this sender and receiving country (the rules pick the one in force)."""
+    rows = session.scalars(
+        select(AgreementVersion).where(
+            AgreementVersion.sending_authority == sending_authority.strip().upper(),
+            AgreementVersion.receiving_country == receiving_country.strip().upper(),
+        )
+    )
+    return [as_domain(row) for row in rows]
+
+
+def list_agreements(session: Session, actor: Actor) -> list[AgreementVersion]:
+    """All agreement versions, newest first within each agreement."""
+    actor.require(Permission.AGREEMENT_READ)
+    return list(
+        session.scalars(
+            select(AgreementVersion).order_by(AgreementVersion.agreement_code, AgreementVersion.version.desc())
+        )
+    )

@@ -1,0 +1,89 @@
+"""The audit trail: every action appended, hash-chained, in the same transaction as the change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, chain_hash, first_broken_link
+from clearway.services.actor import Actor
+from clearway.store.models import AuditEntry, ClearanceRequest, utcnow
+
+# One number for the advisory lock that serialises appends on PostgreSQL; any constant works.
+_CHAIN_LOCK = 7_205_741
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    *,
+    request: ClearanceRequest | None = None,
+    version: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry after the current head of the chain; commits with the caller's change."""
+    serialise(session)
+    head = session.execute(
+        select(AuditEntry.sequence, AuditEntry.hash).order_by(AuditEntry.sequence.desc()).limit(1)
+    ).first()
+    sequence, previous = (head[0] + 1, head[1]) if head else (1, GENESIS)
+    fields: dict[str, Any] = {
+        "sequence": sequence,
+        "at": utcnow(),
+        "user_id": actor.user_id if actor else None,
+        "organisation_id": actor.organisation_id if actor else None,
+        "action": action,
+        "request_id": request.id if request is not None else None,
+        "version": version,
+        "details": details or {},
+    }
+    entry = AuditEntry(**fields, previous_hash=previous, hash=chain_hash(previous, **fields))
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def serialise(session: Session) -> None:
+    """Wait until no other transaction appends to the chain, and hold that until this one ends.
+
+    Appends must be strictly one after another so that each reads the head the last one
+    wrote. SQLite writers already run one at a time (every write transaction begins
+    IMMEDIATE); PostgreSQL takes a transaction-scoped advisory lock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
+
+
+def _records(session: Session) -> Iterator[AuditRecord]:
+    query = select(AuditEntry).order_by(AuditEntry.sequence).execution_options(yield_per=2000)
+    for entry in session.scalars(query):
+        yield AuditRecord(
+            sequence=entry.sequence,
+            at=entry.at,
+            user_id=entry.user_id,
+            organisation_id=entry.organisation_id,
+            action=entry.action,
+            request_id=entry.request_id,
+            version=entry.version,
+            details=entry.details,
+            previous_hash=entry.previous_hash,
+            hash=entry.hash,
+        )
+
+
+def verify_chain(session: Session) -> tuple[int, BrokenLink | None]:
+    """(entries checked, the first broken link or None), reading the chain as a stream."""
+    counted = 0
+
+    def counting() -> Iterator[AuditRecord]:
+        nonlocal counted
+        for item in _records(session):
+            counted += 1
+            yield item
+
+    broken = first_broken_link(counting())
+    return counted, broken

@@ -1,0 +1,180 @@
+"""Organisations, users, passwords (Argon2) and API tokens (shown once, stored hashed)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clearway.domain.workflow import OrgKind, Permission, Role
+from clearway.services import audit
+from clearway.services.actor import Actor, actor_for
+from clearway.services.errors import Conflict, Invalid, NotFound, Unauthenticated
+from clearway.store.models import ApiToken, ObserverGrant, Organisation, User, utcnow
+
+TOKEN_PREFIX = "cw_"
+_hasher = PasswordHasher()
+
+
+def create_organisation(session: Session, name: str, kind: OrgKind, country: str | None = None) -> Organisation:
+    """An organisation; a receiving authority needs its country."""
+    if kind is OrgKind.RECEIVING and not country:
+        raise Invalid("service.receiving_needs_country", field="country")
+    organisation = Organisation(name=name, kind=kind, country=country.strip().upper() if country else None)
+    session.add(organisation)
+    session.flush()
+    audit.record(session, None, "organisation_created", details={"name": name, "kind": str(kind)})
+    return organisation
+
+
+def create_user(
+    session: Session,
+    actor: Actor | None,
+    organisation_id: int,
+    email: str,
+    display_name: str,
+    role: Role,
+    password: str,
+) -> User:
+    """A user of ``organisation_id``; an admin may add users to their own organisation only."""
+    if actor is not None:
+        actor.require(Permission.USERS_MANAGE)
+        if actor.organisation_id != organisation_id:
+            raise NotFound("service.organisation_not_found")
+    address = email.strip().lower()
+    if "@" not in address:
+        raise Invalid("service.bad_email", field="email")
+    if len(password) < 12:
+        raise Invalid("service.password_too_short", field="password", minimum=12)
+    if session.scalar(select(User.id).where(User.email == address)) is not None:
+        raise Conflict("service.email_taken", email=address)
+    user = User(
+        organisation_id=organisation_id,
+        email=address,
+        display_name=display_name,
+        role=role,
+        password_hash=_hasher.hash(password),
+    )
+    session.add(user)
+    session.flush()
+    audit.record(session, actor, "user_created", details={"user": user.id, "role": str(role)})
+    return user
+
+
+def authenticate_password(session: Session, email: str, password: str) -> User:
+    """The active user with this address and password; ``Unauthenticated`` otherwise (same answer
+    for an unknown address and a wrong password)."""
+    user = session.scalars(select(User).where(User.email == email.strip().lower())).one_or_none()
+    if user is None or not user.active:
+        _hasher_dummy_verify(password)  # the same work either way: no hint that the address exists
+        raise Unauthenticated("service.bad_login")
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise Unauthenticated("service.bad_login") from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
+
+
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+def _hasher_dummy_verify(password: str) -> None:
+    with contextlib.suppress(VerificationError):
+        _hasher.verify(_DUMMY_HASH, password)
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    secret: str  # shown once; only its hash is kept
+
+
+def create_token(session: Session, user: User, name: str) -> IssuedToken:
+    """A new API token for ``user``: the secret is returned once and stored only as a hash."""
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user_id=user.id, name=name, prefix=secret[:12], token_hash=_digest(secret))
+    session.add(token)
+    session.flush()
+    audit.record(session, None, "token_created", details={"user": user.id, "token": token.id, "name": name})
+    return IssuedToken(token=token, secret=secret)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def authenticate_token(session: Session, secret: str) -> Actor:
+    """The actor behind a bearer token; ``Unauthenticated`` for an unknown or revoked one."""
+    token = session.scalars(
+        select(ApiToken).where(ApiToken.token_hash == _digest(secret.strip()), ApiToken.revoked_at.is_(None))
+    ).one_or_none()
+    if token is None:
+        raise Unauthenticated("service.unauthenticated")
+    return actor_for(session, token.user_id)
+
+
+def list_tokens(session: Session, actor: Actor, user_id: int | None = None) -> list[ApiToken]:
+    """Tokens of the actor, or of a user of the admin's organisation."""
+    target = _user_in_scope(session, actor, user_id)
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == target.id).order_by(ApiToken.id)))
+
+
+def revoke_token(session: Session, actor: Actor, token_id: int) -> ApiToken:
+    """Revoke a token of the actor's own, or (admins) of a user of their organisation."""
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound("service.token_not_found")
+    _user_in_scope(session, actor, token.user_id)
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        audit.record(session, actor, "token_revoked", details={"token": token.id})
+    return token
+
+
+def _user_in_scope(session: Session, actor: Actor, user_id: int | None) -> User:
+    user = session.get(User, user_id or actor.user_id)
+    if user is None:
+        raise NotFound("service.user_not_found")
+    if user.id != actor.user_id:
+        actor.require(Permission.USERS_MANAGE)
+        if user.organisation_id != actor.organisation_id:
+            raise NotFound("service.user_not_found")
+    return user
+
+
+def list_users(session: Session, actor: Actor) -> list[User]:
+    actor.require(Permission.USERS_MANAGE)
+    return list(session.scalars(select(User).where(User.organisation_id == actor.organisation_id).order_by(User.id)))
+
+
+def grant_observer(
+    session: Session,
+    observer_org_id: int,
+    *,
+    request_id: int | None = None,
+    agreement_code: str | None = None,
+    granted_by: Actor | None = None,
+) -> ObserverGrant:
+    """Read-only access for an observer to one request or to the requests of one agreement."""
+    if (request_id is None) == (agreement_code is None):
+        raise Invalid("service.grant_scope", field="request_id")
+    grant = ObserverGrant(
+        observer_org_id=observer_org_id,
+        request_id=request_id,
+        agreement_code=agreement_code,
+        granted_by=granted_by.user_id if granted_by else None,
+    )
+    session.add(grant)
+    session.flush()
+    audit.record(
+        session, granted_by, "observer_granted", details={"observer": observer_org_id, "agreement": agreement_code}
+    )
+    return grant

@@ -1,0 +1,270 @@
+"""The workflow's transitions (spec/workflow.md), each one transaction with its audit entry.
+
+Every function takes the request by its public id, locks it, checks the actor's
+permission and the current state (``TransitionRefused`` names it; nothing changes),
+then records what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clearway.domain.findings import Code
+from clearway.domain.workflow import TRANSITIONS, Action, State, TransitionRefused, next_state
+from clearway.services import audit, clearances
+from clearway.services.access import find_request
+from clearway.services.actor import Actor
+from clearway.services.errors import Conflict, Invalid
+from clearway.services.precheck import has_errors, precheck_snapshot, stored_findings
+from clearway.services.requests import current_version, snapshot_of
+from clearway.store.models import (
+    Clearance,
+    ClearanceRequest,
+    ClearanceStatus,
+    Decision,
+    FlightEvent,
+    FlightEventKind,
+    ReceptionOutcome,
+    ReceptionRecord,
+    utcnow,
+)
+
+OTHER = "OTHER"
+_FINDING_CODES = frozenset(str(code) for code in Code)
+
+
+def _begin(session: Session, actor: Actor, public_id: str, action: Action) -> tuple[ClearanceRequest, State]:
+    """The locked request and the state ``action`` leads to; nothing is changed yet, so a
+    refusal found later (a missing reason, say) leaves the request exactly as it was."""
+    request = find_request(session, actor, public_id, for_update=True)
+    actor.require(TRANSITIONS[action].permission)
+    try:
+        target = next_state(request.state, action)
+    except TransitionRefused as refused:
+        raise Conflict("service.transition_refused", action=str(action), state=str(refused.current)) from None
+    return request, target
+
+
+def _move(request: ClearanceRequest, target: State) -> None:
+    request.state = target
+    request.updated_at = utcnow()
+
+
+def submit(session: Session, actor: Actor, public_id: str, *, justification: str | None = None) -> dict[str, Any]:
+    """Submit a draft, or resubmit after a request for information.
+
+    Refused while the pre-check (run again now: the lead time depends on this moment) has
+    errors, unless the officer writes a justification, which is recorded and shown to the
+    receiving side.
+    """
+    current = find_request(session, actor, public_id, for_update=True)
+    action = Action.RESUBMIT if current.state is State.INFO_REQUESTED else Action.SUBMIT
+    request, target = _begin(session, actor, public_id, action)
+    version = current_version(session, request)
+    snapshot = snapshot_of(version)
+    result = precheck_snapshot(
+        session, snapshot, sending_org_id=request.sending_org_id, at=utcnow(), request_id=request.id
+    )
+    findings = stored_findings(result)
+    errors = [item["code"] for item in findings if item["severity"] == "error"]
+    justification = (justification or "").strip() or None
+    if has_errors(findings) and justification is None:
+        raise Conflict("service.precheck_errors", count=len(errors), codes=", ".join(sorted(set(errors))))
+    _move(request, target)
+    request.ever_submitted = True
+    details = {"findings": errors, "justification": justification, "submitted_at": _iso(utcnow())}
+    audit.record(session, actor, str(action), request=request, version=version.number, details=details)
+    return {"state": str(request.state), "version": version.number, "findings": findings, "override": justification}
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    action: Action  # approve, approve_restricted, request_info or deny
+    reason_codes: tuple[str, ...] = ()
+    text: str | None = None
+    excluded_seqs: tuple[int, ...] = ()
+    conditions: str | None = None
+    reply_by: datetime | None = None
+
+
+def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInput, *, secret: str) -> dict[str, Any]:
+    """The receiving side's decision on the submitted version; an approval issues a signed clearance."""
+    if decision.action not in (Action.APPROVE, Action.APPROVE_RESTRICTED, Action.REQUEST_INFO, Action.DENY):
+        raise Invalid("service.not_a_decision", field="action", action=str(decision.action))
+    _check_reasons(decision)
+    request, target = _begin(session, actor, public_id, decision.action)
+    version = current_version(session, request)
+    manifest_seqs = {int(p.seq) for p in snapshot_of(version).passengers if p.seq.strip().isdigit()}
+    unknown = sorted(set(decision.excluded_seqs) - manifest_seqs)
+    if unknown:
+        raise Invalid("service.unknown_seqs", field="excluded_seqs", seqs=", ".join(map(str, unknown)))
+    _move(request, target)
+    restrictions = None
+    if decision.action is Action.APPROVE_RESTRICTED:
+        restrictions = {"excluded_seqs": list(decision.excluded_seqs), "conditions": decision.conditions or ""}
+    row = Decision(
+        request_id=request.id,
+        version=version.number,
+        action=decision.action,
+        reason_codes=list(decision.reason_codes),
+        text=decision.text,
+        restrictions=restrictions,
+        reply_by=decision.reply_by,
+        decided_by=actor.user_id,
+    )
+    session.add(row)
+    session.flush()
+    result: dict[str, Any] = {"state": str(request.state), "version": version.number, "decision": row.id}
+    if decision.action in (Action.APPROVE, Action.APPROVE_RESTRICTED):
+        clearance = clearances.issue(
+            session,
+            actor,
+            request,
+            version,
+            row,
+            excluded_seqs=tuple(sorted(decision.excluded_seqs)),
+            conditions=decision.conditions or "",
+            secret=secret,
+        )
+        result["clearance"] = {"number": clearance.number, "token": clearance.token, "key_id": clearance.key_id}
+    audit.record(
+        session,
+        actor,
+        str(decision.action),
+        request=request,
+        version=version.number,
+        details={"reason_codes": list(decision.reason_codes), "clearance": result.get("clearance", {}).get("number")},
+    )
+    return result
+
+
+def _check_reasons(decision: DecisionInput) -> None:
+    bad = [code for code in decision.reason_codes if code != OTHER and code not in _FINDING_CODES]
+    if bad:
+        raise Invalid("service.unknown_reason_codes", field="reason_codes", codes=", ".join(bad))
+    if OTHER in decision.reason_codes and not (decision.text or "").strip():
+        raise Invalid("service.other_needs_text", field="text")
+    if decision.action is Action.DENY and not decision.reason_codes:
+        raise Invalid("service.reason_required", field="reason_codes")
+    if decision.action is Action.REQUEST_INFO and not (decision.text or "").strip():
+        raise Invalid("service.questions_required", field="text")
+    if decision.action is Action.APPROVE_RESTRICTED and not (
+        decision.excluded_seqs or (decision.conditions or "").strip()
+    ):
+        raise Invalid("service.restrictions_required", field="excluded_seqs")
+
+
+def revoke(
+    session: Session, actor: Actor, public_id: str, reason_codes: Iterable[str], text: str | None
+) -> dict[str, Any]:
+    """Withdraw a clearance before departure, with reason codes."""
+    codes = tuple(reason_codes)
+    _check_reasons(DecisionInput(Action.DENY, codes, text))
+    request, target = _begin(session, actor, public_id, Action.REVOKE)
+    _move(request, target)
+    for clearance in session.scalars(
+        select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
+    ):
+        clearance.status = ClearanceStatus.REVOKED
+        clearance.status_changed_at = utcnow()
+    session.add(
+        Decision(
+            request_id=request.id,
+            version=request.current_version,
+            action=Action.REVOKE,
+            reason_codes=list(codes),
+            text=text,
+            decided_by=actor.user_id,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        "revoke",
+        request=request,
+        version=request.current_version,
+        details={"reason_codes": list(codes)},
+    )
+    return {"state": str(request.state)}
+
+
+def cancel(session: Session, actor: Actor, public_id: str, text: str | None = None) -> dict[str, Any]:
+    """The sending side withdraws the request; any clearance stops being current."""
+    request, target = _begin(session, actor, public_id, Action.CANCEL)
+    _move(request, target)
+    for clearance in session.scalars(
+        select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
+    ):
+        clearance.status = ClearanceStatus.REVOKED
+        clearance.status_changed_at = utcnow()
+    audit.record(session, actor, "cancel", request=request, version=request.current_version, details={"text": text})
+    return {"state": str(request.state)}
+
+
+def record_departure(
+    session: Session, actor: Actor, public_id: str, *, at: datetime, actual_registration: str
+) -> dict[str, Any]:
+    """Departure with the actual time and registration; another registration than the cleared one
+    is flagged at once to both sides (on the request, and in the audit trail)."""
+    request, target = _begin(session, actor, public_id, Action.DEPART)
+    _move(request, target)
+    cleared = snapshot_of(current_version(session, request)).flight.aircraft.registration
+    mismatch = _registration(actual_registration) != _registration(cleared)
+    session.add(
+        FlightEvent(
+            request_id=request.id,
+            kind=FlightEventKind.DEPARTURE,
+            at=at,
+            actual_registration=actual_registration.strip(),
+            registration_mismatch=mismatch,
+            recorded_by=actor.user_id,
+        )
+    )
+    details = {"at": _iso(at), "actual_registration": actual_registration.strip(), "registration_mismatch": mismatch}
+    if mismatch:
+        details["cleared_registration"] = cleared
+    audit.record(session, actor, "depart", request=request, version=request.current_version, details=details)
+    return {"state": str(request.state), **details}
+
+
+def _registration(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def record_arrival(session: Session, actor: Actor, public_id: str, *, at: datetime) -> dict[str, Any]:
+    """Arrival, recorded by either side."""
+    request, target = _begin(session, actor, public_id, Action.ARRIVE)
+    _move(request, target)
+    session.add(FlightEvent(request_id=request.id, kind=FlightEventKind.ARRIVAL, at=at, recorded_by=actor.user_id))
+    audit.record(session, actor, "arrive", request=request, version=request.current_version, details={"at": _iso(at)})
+    return {"state": str(request.state)}
+
+
+def confirm_reception(
+    session: Session, actor: Actor, public_id: str, outcomes: dict[int, ReceptionOutcome]
+) -> dict[str, Any]:
+    """Who was received and who was not on board, for every passenger of the cleared manifest."""
+    request, target = _begin(session, actor, public_id, Action.CONFIRM_RECEPTION)
+    seqs = {int(p.seq) for p in snapshot_of(current_version(session, request)).passengers if p.seq.strip().isdigit()}
+    unknown = sorted(set(outcomes) - seqs)
+    missing = sorted(seqs - set(outcomes))
+    if unknown:
+        raise Invalid("service.unknown_seqs", field="passengers", seqs=", ".join(map(str, unknown)))
+    if missing:
+        raise Invalid("service.reception_incomplete", field="passengers", seqs=", ".join(map(str, missing)))
+    _move(request, target)
+    for seq, outcome in sorted(outcomes.items()):
+        session.add(ReceptionRecord(request_id=request.id, seq=seq, outcome=outcome, recorded_by=actor.user_id))
+    counts = {str(kind): sum(1 for value in outcomes.values() if value is kind) for kind in ReceptionOutcome}
+    audit.record(session, actor, "confirm_reception", request=request, version=request.current_version, details=counts)
+    return {"state": str(request.state), **counts}
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
