@@ -4,6 +4,7 @@ plain sentence on standard error naming the file and the problem, in the --lang 
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import EXAMPLES
 from tests.factories import row_values, write_csv
 

@@ -4,9 +4,9 @@ from dataclasses import replace
 from fractions import Fraction
 
 import pytest
-from tests.factories import agreement, codes, leg, people, precheck, request, row_values, utc
 
 from clearway.domain.findings import Severity
+from tests.factories import agreement, codes, leg, people, precheck, request, row_values, utc
 
 
 def only(result, code):

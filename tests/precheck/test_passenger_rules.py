@@ -1,9 +1,9 @@
 """Passenger rules: each test varies one value of one row of the clean factory manifest."""
 
 import pytest
-from tests.factories import agreement, codes, people, precheck, request, row_values
 
 from clearway.domain.findings import Severity
+from tests.factories import agreement, codes, people, precheck, request, row_values
 
 
 def varied(number: int = 1, **changes: str) -> dict[str, str]:

@@ -9,13 +9,13 @@ from importlib.resources import as_file, files
 
 import pytest
 from sqlalchemy.orm import Session
-from tests.factories import request, row_values
 
 from clearway.domain.flights import Leg
 from clearway.domain.snapshot import Passenger, RequestSnapshot
 from clearway.domain.workflow import OrgKind, Role
 from clearway.services import agreements, people
 from clearway.services.actor import Actor, actor_for
+from tests.factories import request, row_values
 
 SECRET = "a-test-secret-that-is-long-enough-0123456789"
 

@@ -3,7 +3,6 @@ refusals, versions, material changes, clearances and the audit trail."""
 
 import pytest
 from sqlalchemy import func, select, text
-from tests.services.conftest import SECRET, future_flight, with_reference
 
 from clearway.domain.workflow import Action, Role, State
 from clearway.services import access, requests, workflow
@@ -11,6 +10,7 @@ from clearway.services.audit import verify_chain
 from clearway.services.clearances import verify_online
 from clearway.services.errors import Conflict, Forbidden, NotFound
 from clearway.store.models import AuditEntry, ReceptionOutcome
+from tests.services.conftest import SECRET, future_flight, with_reference
 
 
 def approve(world, public_id, **options):

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from joserfc import jws
 from joserfc.jwk import OKPKey
-from tests.factories.versions import claims, snapshot
 
 from clearway.commands.clearance import describe, verify_command
 from clearway.domain.clearance import ClaimsInvalid, ClearanceClaims, clearance_number, coverage
@@ -31,6 +30,7 @@ from clearway.signing import (
     sign_clearance,
     verify_clearance,
 )
+from tests.factories.versions import claims, snapshot
 
 SECRET = "a-random-secret-from-settings-0123456789"
 

@@ -4,6 +4,8 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from clearway.domain.diff import FieldChange, PassengerChange, diff_versions
+from clearway.domain.snapshot import Passenger, RequestSnapshot
 from tests.factories import leg, request
 from tests.factories.versions import (
     plus_passenger,
@@ -15,9 +17,6 @@ from tests.factories.versions import (
     with_people,
     without_passenger,
 )
-
-from clearway.domain.diff import FieldChange, PassengerChange, diff_versions
-from clearway.domain.snapshot import Passenger, RequestSnapshot
 
 BASE = snapshot()
 

@@ -2,18 +2,6 @@
 leaves open (documented in clearway.domain.material)."""
 
 import pytest
-from tests.factories import leg
-from tests.factories.versions import (
-    plus_passenger,
-    snapshot,
-    with_aircraft,
-    with_flight,
-    with_leg,
-    with_leg_times_moved,
-    with_passenger,
-    with_people,
-    without_passenger,
-)
 
 from clearway.domain.diff import diff_versions
 from clearway.domain.material import (
@@ -26,6 +14,18 @@ from clearway.domain.material import (
 )
 from clearway.domain.people import MANIFEST_COLUMNS
 from clearway.domain.snapshot import RequestSnapshot
+from tests.factories import leg
+from tests.factories.versions import (
+    plus_passenger,
+    snapshot,
+    with_aircraft,
+    with_flight,
+    with_leg,
+    with_leg_times_moved,
+    with_passenger,
+    with_people,
+    without_passenger,
+)
 
 BASE = snapshot()
 TOLERANCE = 60  # minutes, as in the sample agreement

@@ -9,8 +9,6 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.factories import codes, people, precheck, request, row_values
-from tests.factories.versions import snapshot, with_leg, with_passenger
 
 from clearway.domain.flights import Aircraft, FlightRequest, Leg, PeopleOnBoard
 from clearway.domain.people import MANIFEST_COLUMNS, Manifest, ManifestRow
@@ -25,6 +23,8 @@ from clearway.domain.snapshot import (
     snapshot_from,
     to_document,
 )
+from tests.factories import codes, people, precheck, request, row_values
+from tests.factories.versions import snapshot, with_leg, with_passenger
 
 
 def manifest_with(*rows: ManifestRow) -> Manifest:
