@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clearway.domain.agreements import Agreement
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.material import classify_change
 from clearway.domain.people import MANIFEST_COLUMNS
@@ -20,11 +21,9 @@ from clearway.formats.structured import Reader
 from clearway.services import audit
 from clearway.services.access import find_request, log_personal_data_view, visible
 from clearway.services.actor import Actor
-from clearway.services.agreements import as_domain
 from clearway.services.errors import Conflict, Forbidden, Invalid, NotFound
 from clearway.services.precheck import arrivals_of, precheck_snapshot, stored_findings
 from clearway.store.models import (
-    AgreementVersion,
     Clearance,
     ClearanceRequest,
     ClearanceStatus,
@@ -101,7 +100,7 @@ def create_request(session: Session, actor: Actor, snapshot: RequestSnapshot) ->
     )
     session.add(request)
     session.flush()
-    version = _save_version(session, actor, request, snapshot, based_on=None)
+    version, _ = _save_version(session, actor, request, snapshot, based_on=None)
     audit.record(session, actor, "request_created", request=request, version=version.number)
     return request
 
@@ -114,7 +113,7 @@ def _save_version(
     *,
     based_on: int | None,
     justification: str | None = None,
-) -> RequestVersion:
+) -> tuple[RequestVersion, Agreement | None]:
     # The pre-check judges the moment of saving, not a submitted_at the content may carry.
     checked = replace(snapshot, flight=replace(snapshot.flight, submitted_at=None))
     result = precheck_snapshot(
@@ -140,7 +139,7 @@ def _save_version(
     request.current_version = version.number
     request.updated_at = utcnow()
     session.flush()
-    return version
+    return version, result.agreement
 
 
 def current_version(session: Session, request: ClearanceRequest) -> RequestVersion:
@@ -177,10 +176,10 @@ def save_edit(
     if snapshot.flight.reference != request.reference:
         raise Invalid("service.reference_fixed", field="flight.reference", reference=request.reference)
     previous = current_version(session, request)
-    version = _save_version(session, actor, request, snapshot, based_on=based_on)
+    version, agreement = _save_version(session, actor, request, snapshot, based_on=based_on)
     reasons: list[str] = []
     if request.state in APPROVED_STATES:
-        tolerance = _tolerance(version)
+        tolerance = agreement.time_tolerance_minutes if agreement is not None else None
         change = classify_change(snapshot_of(previous), snapshot, tolerance)
         reasons = list(change.reasons)
         action = Action.MATERIAL_AMENDMENT if change.material else Action.NON_MATERIAL_AMENDMENT
@@ -191,20 +190,6 @@ def save_edit(
     else:
         audit.record(session, actor, "version_saved", request=request, version=version.number)
     return request, version, reasons
-
-
-def _tolerance(version: RequestVersion) -> int | None:
-    if version.agreement_code is None:
-        return None
-    session = Session.object_session(version)
-    assert session is not None
-    row = session.scalars(
-        select(AgreementVersion).where(
-            AgreementVersion.agreement_code == version.agreement_code,
-            AgreementVersion.version == version.agreement_version,
-        )
-    ).one_or_none()
-    return as_domain(row).time_tolerance_minutes if row is not None else None
 
 
 def _supersede_clearances(session: Session, request: ClearanceRequest) -> None:
