@@ -58,10 +58,10 @@ def read_agreements(paths: Sequence[Path]) -> list[Agreement]:
 
 def parse_agreement(document: dict[str, Any], reader: Reader) -> Agreement:
     refused = unknown_keys(document, _TOP)
-    for section, known in _SECTIONS.items():
-        table = reader.table(document, section, "", required=False)
+    for name, known in _SECTIONS.items():
+        table = reader.table(document, name, "", required=False)
         if table is not None:
-            refused += unknown_keys(table, known, section)
+            refused += unknown_keys(table, known, name)
     if refused:
         raise reader.fail("unknown_key", refused[0])
 

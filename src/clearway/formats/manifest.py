@@ -53,7 +53,7 @@ def _xlsx_rows(data: bytes, path: Path) -> list[tuple[int, list[str]]]:
     import zipfile
 
     # openpyxl is imported here only: it costs ~0.15 s of start-up that CSV users never need.
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]  # no type stubs shipped
 
     try:
         with warnings.catch_warnings():
