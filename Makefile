@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run check-examples test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Until the web application exists, "run" is the offline pre-check on the example files.
+# The shared service with demo data on an embedded SQLite database (Ctrl-C stops it).
 run: $(STAMP)
+	$(BIN)/clearway demo
+
+# The offline pre-check on the example files, clean then with defects.
+check-examples: $(STAMP)
 	-$(BIN)/clearway check --request examples/request-clean.toml --manifest examples/manifest-clean.csv \
 		--agreement examples/agreement-usa-mex.toml --at 2025-01-15T18:15:00Z
 	-$(BIN)/clearway check --request examples/request-defects.toml --manifest examples/manifest-defects.csv \
@@ -36,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/precheck.py
 	$(BIN)/python bench/holds.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

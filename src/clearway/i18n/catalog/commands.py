@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "demo.ready": {
-        "en": "Clearway demo: {address} (API under {address}/api/v1, documentation at {address}/docs). Embedded database: {database}",
-        "es": "Demostración de Clearway: {address} (API en {address}/api/v1, documentación en {address}/docs). Base de datos integrada: {database}",
+        "en": "Clearway demo: {address} (API under {address}/api/v1, documentation at {address}/api/v1/docs). Embedded database: {database}",
+        "es": "Demostración de Clearway: {address} (API en {address}/api/v1, documentación en {address}/api/v1/docs). Base de datos integrada: {database}",
     },
     "demo.password": {
         "en": "Logins (password for every user: {password}); each line gives the user's API token:",

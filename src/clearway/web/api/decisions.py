@@ -1,0 +1,156 @@
+"""The transitions that decide a request's fate: submit, decide, revoke, cancel.
+
+Submit and decide accept an ``Idempotency-Key``. The request is locked first, then the key
+is looked up: two calls with one key run one after the other, and the second finds the
+first one's result instead of acting again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from fastapi import APIRouter, Response
+from pydantic import AwareDatetime, BaseModel, Field
+
+from clearway.domain.workflow import Action, Permission
+from clearway.services import access, idempotency, workflow
+from clearway.web.api import views
+from clearway.web.api.deps import REPLAYED_HEADER, Context, IdempotencyKey, Writer, needs
+from clearway.web.api.errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/requests/{request_id}", tags=["decisions"], responses=ERROR_RESPONSES)
+
+_REPLAY_DOC = {"headers": {REPLAYED_HEADER: {"description": "true when this repeats the first result of the key"}}}
+
+
+class SubmitBody(BaseModel):
+    justification: str | None = Field(
+        default=None, description="Required to submit despite pre-check errors; shown to the receiving side."
+    )
+
+
+class Submitted(BaseModel):
+    state: str
+    version: int
+    findings: list[views.Finding] = Field(description="The pre-check, run again at submission.")
+    override: str | None = Field(description="The justification recorded for submitting despite errors.")
+
+
+class DecisionBody(BaseModel):
+    action: Literal["approve", "approve_restricted", "request_info", "deny"]
+    reason_codes: list[str] = Field(default=[], description="Finding codes, or OTHER with text.")
+    text: str | None = Field(default=None, description="Questions (request_info), or the explanation of OTHER.")
+    excluded_seqs: list[int] = Field(default=[], description="approve_restricted: passengers not cleared.")
+    conditions: str | None = Field(default=None, description="approve_restricted: conditions in text.")
+    reply_by: AwareDatetime | None = Field(default=None, description="request_info: when the answer is due.")
+
+
+class IssuedClearance(BaseModel):
+    number: str
+    token: str
+    key_id: str
+
+
+class Decided(BaseModel):
+    state: str
+    version: int = Field(description="The version decided on.")
+    clearance: IssuedClearance | None = Field(default=None, description="Issued by an approval.")
+
+
+class ReasonsBody(BaseModel):
+    reason_codes: list[str] = Field(min_length=1, description="Finding codes, or OTHER with text.")
+    text: str | None = None
+
+
+class CancelBody(BaseModel):
+    text: str | None = Field(default=None, description="Why, for the record.")
+
+
+def _once(
+    ctx: Context, response: Response, key: str | None, operation: str, payload: Any, perform: Callable[[], Any]
+) -> dict[str, Any]:
+    result, replayed = idempotency.once(ctx.session, ctx.actor, key, operation, payload, perform)
+    if replayed:
+        response.headers[REPLAYED_HEADER] = "true"
+    return result
+
+
+@router.post(
+    "/submit",
+    operation_id="submitRequest",
+    summary="Submit a draft, or resubmit after a request for information",
+    responses={200: _REPLAY_DOC},
+    openapi_extra=needs(Permission.REQUEST_SUBMIT),
+)
+def submit_request(
+    ctx: Writer, request_id: str, response: Response, key: IdempotencyKey = None, body: SubmitBody | None = None
+) -> Submitted:
+    justification = body.justification if body else None
+    access.find_request(ctx.session, ctx.actor, request_id, for_update=True)
+    result = _once(
+        ctx,
+        response,
+        key,
+        "submit",
+        {"request": request_id, "justification": justification},
+        lambda: workflow.submit(ctx.session, ctx.actor, request_id, justification=justification),
+    )
+    return Submitted(
+        state=result["state"],
+        version=result["version"],
+        findings=views.findings(result["findings"], ctx.lang),
+        override=result["override"],
+    )
+
+
+@router.post(
+    "/decision",
+    operation_id="decideRequest",
+    summary="Approve, approve with restrictions, request information, or deny the submitted version",
+    responses={200: _REPLAY_DOC},
+    openapi_extra=needs(Permission.REQUEST_DECIDE),
+)
+def decide_request(
+    ctx: Writer, request_id: str, body: DecisionBody, response: Response, key: IdempotencyKey = None
+) -> Decided:
+    decision = workflow.DecisionInput(
+        action=Action(body.action),
+        reason_codes=tuple(body.reason_codes),
+        text=body.text,
+        excluded_seqs=tuple(body.excluded_seqs),
+        conditions=body.conditions,
+        reply_by=body.reply_by,
+    )
+    access.find_request(ctx.session, ctx.actor, request_id, for_update=True)
+    result = _once(
+        ctx,
+        response,
+        key,
+        "decide",
+        {"request": request_id, **body.model_dump(mode="json")},
+        lambda: workflow.decide(ctx.session, ctx.actor, request_id, decision, secret=ctx.settings.secret_key),
+    )
+    return Decided.model_validate(result)
+
+
+@router.post(
+    "/revoke",
+    operation_id="revokeRequest",
+    summary="Withdraw the clearance before departure, with reason codes",
+    openapi_extra=needs(Permission.REQUEST_REVOKE),
+)
+def revoke_request(ctx: Writer, request_id: str, body: ReasonsBody) -> views.NewState:
+    result = workflow.revoke(ctx.session, ctx.actor, request_id, body.reason_codes, body.text)
+    return views.NewState.model_validate(result)
+
+
+@router.post(
+    "/cancel",
+    operation_id="cancelRequest",
+    summary="The sending side withdraws the request",
+    openapi_extra=needs(Permission.REQUEST_CANCEL),
+)
+def cancel_request(ctx: Writer, request_id: str, body: CancelBody | None = None) -> views.NewState:
+    result = workflow.cancel(ctx.session, ctx.actor, request_id, body.text if body else None)
+    return views.NewState.model_validate(result)

@@ -1,0 +1,74 @@
+"""The sending organisation's legal-hold list: import a CSV (sending admins), and what is current."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from clearway.domain.workflow import Permission
+from clearway.store.holds import current_hold_list, import_hold_list
+from clearway.store.models import HoldList
+from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.errors import ERROR_RESPONSES
+from clearway.web.api.uploads import UploadedFile, raw_body
+
+router = APIRouter(prefix="/holds", tags=["holds"], responses=ERROR_RESPONSES)
+
+
+class InvalidLine(BaseModel):
+    line: int
+    reason: str = Field(description="date_of_birth, surname, until or columns.")
+
+
+class HoldListSummary(BaseModel):
+    source_name: str
+    content_sha256: str
+    imported_at: datetime
+    row_count: int = Field(description="Readable entries stored.")
+    invalid_row_count: int
+    first_invalid_lines: list[InvalidLine]
+
+
+class CurrentHolds(BaseModel):
+    current: HoldListSummary | None = Field(description="None until the organisation imports a list.")
+
+
+def _summary(row: HoldList) -> HoldListSummary:
+    return HoldListSummary(
+        source_name=row.source_name,
+        content_sha256=row.content_sha256,
+        imported_at=row.imported_at,
+        row_count=row.row_count,
+        invalid_row_count=row.invalid_row_count,
+        first_invalid_lines=[InvalidLine(**item) for item in row.first_invalid_lines],
+    )
+
+
+@router.post(
+    "",
+    operation_id="importHolds",
+    status_code=201,
+    summary="Replace the organisation's hold list with the CSV sent as the body",
+    openapi_extra={**needs(Permission.HOLDS_MANAGE), **raw_body("text/csv")},
+)
+def import_holds(ctx: Writer, upload: UploadedFile) -> HoldListSummary:
+    # No service wraps the store's import yet (see the report): the permission is asked here.
+    ctx.actor.require(Permission.HOLDS_MANAGE)
+    hold_list = import_hold_list(
+        ctx.session, ctx.actor.organisation_id, upload, source_name=upload.name, imported_by=ctx.actor.user_id
+    )
+    return _summary(hold_list)
+
+
+@router.get(
+    "",
+    operation_id="currentHolds",
+    summary="The organisation's current hold list: counts and the first invalid lines",
+    openapi_extra=needs(Permission.HOLDS_READ),
+)
+def current_holds(ctx: Reader) -> CurrentHolds:
+    ctx.actor.require(Permission.HOLDS_READ)
+    hold_list = current_hold_list(ctx.session, ctx.actor.organisation_id)
+    return CurrentHolds(current=_summary(hold_list) if hold_list is not None else None)

@@ -1,0 +1,126 @@
+"""Clearance requests: create, read, list, copy, and pre-check a content without storing it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from clearway.domain.workflow import Permission, State
+from clearway.services import access, requests
+from clearway.services.precheck import precheck_snapshot, stored_findings
+from clearway.store.models import utcnow
+from clearway.web.api import views
+from clearway.web.api.bodies import RequestBody
+from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/requests", tags=["requests"], responses=ERROR_RESPONSES)
+
+
+class RequestPage(BaseModel):
+    items: list[views.RequestSummary]
+    total: int = Field(description="How many requests match, over all pages.")
+    limit: int
+    offset: int
+
+
+class CopyBody(BaseModel):
+    reference: str | None = Field(
+        default=None, min_length=1, max_length=64, description="Default: the source's reference with -2, -3..."
+    )
+
+
+class PrecheckOutcome(BaseModel):
+    findings: list[views.Finding]
+    finding_counts: views.FindingCounts
+    agreement: views.AgreementRef | None
+
+
+@router.post(
+    "",
+    operation_id="createRequest",
+    status_code=201,
+    summary="Create a draft request (version 1), pre-checked",
+    openapi_extra=needs(Permission.REQUEST_CREATE),
+)
+def create_request(ctx: Writer, body: RequestBody) -> views.RequestDetail:
+    snapshot = requests.snapshot_from_body(body.document())
+    created = requests.create_request(ctx.session, ctx.actor, snapshot)
+    return views.detail(ctx.session, ctx.actor, created, ctx.lang)
+
+
+@router.get(
+    "",
+    operation_id="listRequests",
+    summary="The requests the caller may see, newest first",
+    openapi_extra=needs(Permission.REQUEST_READ),
+)
+def list_requests(
+    ctx: Reader,
+    state: State | None = None,
+    reference: Annotated[str | None, Query(max_length=64)] = None,
+    receiving_country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+    limit: Annotated[int, Query(ge=1, le=requests.MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> RequestPage:
+    rows, total = requests.list_requests(
+        ctx.session,
+        ctx.actor,
+        state=state,
+        reference=reference,
+        receiving_country=receiving_country,
+        limit=limit,
+        offset=offset,
+    )
+    items = [views.summary(ctx.session, ctx.actor, row) for row in rows]
+    return RequestPage(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get(
+    "/{request_id}",
+    operation_id="getRequest",
+    summary="A request: state, current version, findings, decisions, clearance and flight events",
+    openapi_extra=needs(Permission.REQUEST_READ),
+)
+def get_request(ctx: Reader, request_id: str) -> views.RequestDetail:
+    found = access.find_request(ctx.session, ctx.actor, request_id)
+    return views.detail(ctx.session, ctx.actor, found, ctx.lang)
+
+
+@router.post(
+    "/{request_id}/copy",
+    operation_id="copyRequest",
+    status_code=201,
+    summary="A new draft with the same flight and manifest, linked to this request",
+    openapi_extra=needs(Permission.REQUEST_CREATE),
+)
+def copy_request(ctx: Writer, request_id: str, body: CopyBody | None = None) -> views.RequestDetail:
+    copied = requests.copy_request(ctx.session, ctx.actor, request_id, body.reference if body else None)
+    return views.detail(ctx.session, ctx.actor, copied, ctx.lang)
+
+
+@router.post(
+    "/{request_id}/precheck",
+    operation_id="precheckRequest",
+    summary="The findings a content would have as this request's next version; nothing is stored",
+    openapi_extra=needs(Permission.REQUEST_CREATE),
+)
+def precheck_request(ctx: Reader, request_id: str, body: RequestBody) -> PrecheckOutcome:
+    snapshot = requests.snapshot_from_body(body.document())
+    found = access.find_request(ctx.session, ctx.actor, request_id)
+    ctx.actor.require(Permission.REQUEST_CREATE)
+    # Judged as saving it would be (services.requests._save_version): at this moment, not at a
+    # submitted_at the body may carry, with this request's own arrivals left out of the caps.
+    checked = replace(snapshot, flight=replace(snapshot.flight, submitted_at=None))
+    result = precheck_snapshot(
+        ctx.session, checked, sending_org_id=found.sending_org_id, at=utcnow(), request_id=found.id
+    )
+    stored = stored_findings(result)
+    judged_by = result.agreement
+    agreement = views.AgreementRef(id=judged_by.id, version=judged_by.version) if judged_by else None
+    return PrecheckOutcome(
+        findings=views.findings(stored, ctx.lang), finding_counts=views.finding_counts(stored), agreement=agreement
+    )

@@ -1,0 +1,119 @@
+"""Versions of a request: save a new one (edit or amendment), list, read one, compare two."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, Field
+
+from clearway.domain.workflow import Permission
+from clearway.services import requests
+from clearway.web.api import views
+from clearway.web.api.bodies import EditBody
+from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/requests/{request_id}", tags=["versions"], responses=ERROR_RESPONSES)
+
+VersionNumber = Annotated[int, Path(ge=1)]
+
+
+class VersionList(BaseModel):
+    items: list[views.VersionSummary]
+
+
+class VersionDetail(views.VersionSummary):
+    flight: dict[str, Any] = Field(description="As in a request file (legs use from/to).")
+    passengers: list[dict[str, Any]] = Field(description="Manifest rows as written; unknown columns in extra.")
+    findings: list[views.Finding]
+
+
+class SavedVersion(BaseModel):
+    request: views.RequestSummary
+    version: views.VersionSummary
+    findings: list[views.Finding]
+    material_reasons: list[str] = Field(
+        description="After an approval: why the change needs a new decision (empty: the decision stays)."
+    )
+
+
+class FieldChange(BaseModel):
+    path: str
+    old: Any
+    new: Any
+
+
+class PassengerChange(BaseModel):
+    seq: str
+    changes: list[FieldChange]
+
+
+class VersionDiff(BaseModel):
+    from_version: int = Field(alias="from")
+    to_version: int = Field(alias="to")
+    flight_changes: list[FieldChange]
+    passengers_added: list[str]
+    passengers_removed: list[str]
+    passengers_changed: list[PassengerChange]
+
+
+@router.post(
+    "/versions",
+    operation_id="saveVersion",
+    status_code=201,
+    summary="Save a new version made from based_on_version (a stale one: 409 with the current number)",
+    openapi_extra=needs(Permission.REQUEST_CREATE),
+)
+def save_version(ctx: Writer, request_id: str, body: EditBody) -> SavedVersion:
+    snapshot = requests.snapshot_from_body(body.document())
+    request, version, reasons = requests.save_edit(ctx.session, ctx.actor, request_id, body.based_on_version, snapshot)
+    return SavedVersion(
+        request=views.summary(ctx.session, ctx.actor, request),
+        version=views.version_summary(version),
+        findings=views.findings(version.findings, ctx.lang),
+        material_reasons=reasons,
+    )
+
+
+@router.get(
+    "/versions",
+    operation_id="listVersions",
+    summary="Every version of the request, oldest first (no personal data)",
+    openapi_extra=needs(Permission.REQUEST_READ),
+)
+def list_versions(ctx: Reader, request_id: str) -> VersionList:
+    _, versions = requests.list_versions(ctx.session, ctx.actor, request_id)
+    return VersionList(items=[views.version_summary(version) for version in versions])
+
+
+@router.get(
+    "/versions/{number}",
+    operation_id="getVersion",
+    summary="One version with its manifest (personal data: the view is written to the access log)",
+    openapi_extra=needs(Permission.PERSONAL_DATA_READ),
+)
+def get_version(ctx: Writer, request_id: str, number: VersionNumber) -> VersionDetail:
+    _, version = requests.read_version(ctx.session, ctx.actor, request_id, number)
+    return VersionDetail(
+        **views.version_summary(version).model_dump(),
+        flight=version.content["flight"],
+        passengers=version.content["passengers"],
+        findings=views.findings(version.findings, ctx.lang),
+    )
+
+
+@router.get(
+    "/diff",
+    operation_id="diffVersions",
+    summary="What changed between two versions (personal data: written to the access log)",
+    openapi_extra=needs(Permission.PERSONAL_DATA_READ),
+)
+def diff_versions(
+    ctx: Writer,
+    request_id: str,
+    from_version: Annotated[int, Query(alias="from", ge=1)],
+    to_version: Annotated[int, Query(alias="to", ge=1)],
+) -> VersionDiff:
+    diff = requests.compare(ctx.session, ctx.actor, request_id, from_version, to_version)
+    return VersionDiff.model_validate({"from": from_version, "to": to_version, **diff.to_document()})

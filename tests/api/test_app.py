@@ -1,0 +1,54 @@
+"""The application itself: it refuses an unmigrated database, and its OpenAPI document is the committed one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clearway.domain.errors import UnusableInput
+from clearway.settings import load_settings
+from clearway.web.app import create_app
+from clearway.web.openapi import REGENERATE, document, render
+from tests.api.conftest import TestClient
+from tests.api.routes import ROUTES
+from tests.conftest import REPO
+
+COMMITTED = REPO / "docs" / "openapi.json"
+
+
+def test_refuses_to_start_on_an_unmigrated_database(empty_db_url: str) -> None:
+    app = create_app(load_settings({"database_url": empty_db_url}, environ={}))
+    with pytest.raises(UnusableInput) as refused, TestClient(app):
+        pass
+    assert refused.value.key == "db.not_migrated"
+
+
+def test_building_the_app_touches_no_database(tmp_path: Path) -> None:
+    missing = tmp_path / "never-created.db"
+    create_app(load_settings({"database_url": f"sqlite:///{missing}"}, environ={}))
+    assert not missing.exists()
+
+
+def test_the_committed_openapi_document_is_current() -> None:
+    assert COMMITTED.read_text(encoding="utf-8") == render(document()), (
+        f"docs/openapi.json differs from the app's API: run `{REGENERATE}` and commit the result"
+    )
+
+
+def test_operation_ids_are_unique_and_versioned() -> None:
+    ids = [route.operation_id for route in ROUTES]
+    assert len(ids) == len(set(ids))
+    assert all(route.path.startswith("/api/v1/") for route in ROUTES)
+
+
+def test_every_error_response_is_documented_as_the_envelope() -> None:
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                if status.startswith(("4", "5")):
+                    ref = response["content"]["application/json"]["schema"]["$ref"]
+                    assert ref.endswith("/ErrorEnvelope"), (method, path, status)

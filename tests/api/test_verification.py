@@ -1,0 +1,106 @@
+"""Online verification of clearances: current when issued, superseded by a material amendment, revoked,
+and a token changed by one character is invalid. No sign-in is needed to verify."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from clearway.domain.workflow import State
+from tests.api.support import API, World, arrival_at, content, day
+
+VERIFY = f"{API}/clearances/verify"
+
+
+def approve(client: Any, world: World, public_id: str) -> str:
+    decided = client.post(
+        f"{API}/requests/{public_id}/decision", json={"action": "approve"}, headers=world.receiving_officer.headers
+    )
+    assert decided.status_code == 200, decided.text
+    return str(decided.json()["clearance"]["token"])
+
+
+def test_a_fresh_clearance_is_current_and_says_what_it_covers(client: Any, world: World) -> None:
+    body = content(arrival=arrival_at(day(4)))  # valid from a week before arrival: valid now
+    public_id = world.drive(State.SUBMITTED, body)
+    token = approve(client, world, public_id)
+    verdict = client.post(VERIFY, json={"token": token}, headers={"Accept-Language": "es"}).json()
+    assert (verdict["valid"], verdict["status"], verdict["reason"]) == (True, "current", None)
+    assert verdict["claims"]["rid"] == public_id and verdict["claims"]["ver"] == 1
+    assert verdict["message"].startswith("La firma es válida")
+    assert any(body["flight"]["aircraft"]["registration"] in line for line in verdict["covers"])
+
+
+def test_a_material_amendment_supersedes_the_clearance(client: Any, world: World) -> None:
+    body = content()
+    public_id = world.drive(State.SUBMITTED, body)
+    old = approve(client, world, public_id)
+    amended = {**body, "based_on_version": 1}
+    amended["flight"] = {**body["flight"], "aircraft": {**body["flight"]["aircraft"], "callsign": "EXA999"}}
+    saved = client.post(f"{API}/requests/{public_id}/versions", json=amended, headers=world.officer.headers)
+    assert saved.json()["request"]["state"] == "submitted"
+
+    assert client.post(VERIFY, json={"token": old}).json()["status"] == "superseded"
+    new = approve(client, world, public_id)
+    verdict = client.post(VERIFY, json={"token": new}).json()
+    assert (verdict["status"], verdict["claims"]["ver"]) == ("current", 2)  # the version the receiver has seen
+    assert client.post(VERIFY, json={"token": old}).json()["status"] == "superseded"
+
+
+def test_a_clearance_not_yet_valid_says_so(client: Any, world: World) -> None:
+    token = approve(client, world, world.drive(State.SUBMITTED, content(arrival=arrival_at(day(30)))))
+    verdict = client.post(VERIFY, json={"token": token}).json()
+    assert (verdict["valid"], verdict["status"], verdict["reason"]) == (True, "current", "outside_validity")
+
+
+def test_a_revoked_clearance_verifies_as_revoked(client: Any, world: World) -> None:
+    public_id = world.drive(State.SUBMITTED)
+    token = approve(client, world, public_id)
+    revoked = client.post(
+        f"{API}/requests/{public_id}/revoke",
+        json={"reason_codes": ["OTHER"], "text": "Runway closed."},
+        headers=world.receiving_officer.headers,
+    )
+    assert revoked.json() == {"state": "revoked"}
+    verdict = client.post(VERIFY, json={"token": token}).json()
+    assert (verdict["valid"], verdict["status"]) == (True, "revoked")
+
+
+@pytest.mark.parametrize("segment", [0, 1, 2], ids=["header", "claims", "signature"])
+def test_one_changed_character_makes_it_invalid(client: Any, world: World, segment: int) -> None:
+    token = approve(client, world, world.drive(State.SUBMITTED))
+    parts = token.split(".")
+    middle = len(parts[segment]) // 2
+    parts[segment] = (
+        parts[segment][:middle] + ("A" if parts[segment][middle] != "A" else "B") + parts[segment][middle + 1 :]
+    )
+    verdict = client.post(VERIFY, json={"token": ".".join(parts)}).json()
+    assert (verdict["valid"], verdict["status"], verdict["claims"], verdict["covers"]) == (False, "invalid", None, [])
+    assert verdict["reason"] in ("malformed", "bad_signature", "unknown_key")
+
+
+def test_the_public_keys_verify_offline(client: Any, world: World) -> None:
+    approve(client, world, world.drive(State.SUBMITTED))
+    keys = client.get(f"{API}/keys").json()["keys"]
+    assert len(keys) == 1
+    assert keys[0]["pem"].startswith("-----BEGIN PUBLIC KEY-----")
+    assert (keys[0]["jwk"]["kty"], keys[0]["jwk"]["crv"], keys[0]["jwk"]["kid"]) == (
+        "OKP",
+        "Ed25519",
+        keys[0]["key_id"],
+    )
+    assert keys[0]["country"] == "MEX"
+
+
+def test_a_rotated_key_keeps_old_clearances_verifying(client: Any, world: World) -> None:
+    from clearway.domain.workflow import Role
+
+    token = approve(client, world, world.drive(State.SUBMITTED))
+    rotated = client.post(f"{API}/keys", headers=world[("receiver", Role.ADMIN)].headers)
+    assert rotated.status_code == 201
+    keys = client.get(f"{API}/keys").json()["keys"]
+    assert [key["retired_at"] is None for key in keys] == [False, True]
+    assert client.post(VERIFY, json={"token": token}).json()["status"] == "current"
+    new_token = approve(client, world, world.drive(State.SUBMITTED))
+    assert client.post(VERIFY, json={"token": new_token}).json()["claims"]["kid"] == rotated.json()["key_id"]
