@@ -121,6 +121,7 @@ def holds_import_command(db: str | None, organisation: str, path: Path, lang: st
 
     from clearway.commands.db import ensure_migrated
     from clearway.commands.progress import ByteProgress
+    from clearway.services import audit
     from clearway.settings import resolve_database_url
     from clearway.store.db import make_engine, session_scope
     from clearway.store.holds import import_hold_list
@@ -136,6 +137,8 @@ def holds_import_command(db: str | None, organisation: str, path: Path, lang: st
                 raise UnusableInput("holds.unknown_organisation", organisation=organisation)
             with ByteProgress(translate("report.loading_holds", lang)) as progress:
                 imported = import_hold_list(session, found.id, path, source_name=path.name, progress=progress.update)
+            details = {"source": path.name, "rows": imported.row_count, "invalid": imported.invalid_row_count}
+            audit.record(session, None, "holds_imported", details=details)
             print(
                 translate(
                     "holds.imported",

@@ -14,7 +14,7 @@ from clearway.formats.agreement import parse_agreement
 from clearway.formats.structured import Reader, load_document
 from clearway.services import audit
 from clearway.services.actor import Actor
-from clearway.services.errors import Conflict
+from clearway.services.errors import Conflict, Forbidden
 from clearway.store.models import AgreementVersion
 
 
@@ -25,6 +25,10 @@ def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tu
         actor.require(Permission.AGREEMENT_MANAGE)
     document = load_document(path, "agreement")
     agreement = parse_agreement(document, Reader(path, "agreement"))
+    if actor is not None and actor.country and agreement.receiving_country != actor.country:
+        raise Forbidden(
+            "service.agreement_other_country", id=agreement.id, country=agreement.receiving_country, own=actor.country
+        )
     existing = session.scalars(
         select(AgreementVersion).where(
             AgreementVersion.agreement_code == agreement.id, AgreementVersion.version == agreement.version

@@ -136,6 +136,16 @@ class OnlineVerification:
     status: str  # current | superseded | revoked | unknown | invalid
     reason: str | None
     claims: ClearanceClaims | None
+    key_id: str = ""  # the key the token names (for an unknown key)
+
+    @property
+    def message_key(self) -> str:
+        """The catalogue sentence that says this verification's outcome."""
+        if self.claims is None:
+            return f"clearance.refused.{self.reason}"
+        if self.status == "current" and self.reason is None:
+            return "clearance.verified"
+        return f"clearance.online.{self.reason or self.status}"
 
     def to_document(self) -> dict[str, Any]:
         return {
@@ -152,11 +162,11 @@ def verify_online(session: Session, token: str, now: datetime | None = None) -> 
     try:
         claims = verify_clearance(token.strip(), keys)
     except ClearanceInvalid as error:
-        return OnlineVerification(False, "invalid", error.reason, None)
+        return OnlineVerification(False, "invalid", error.reason, None, error.key_id)
     stored = session.scalars(select(Clearance).where(Clearance.number == claims.number)).one_or_none()
     if stored is None or stored.token != token.strip():
-        return OnlineVerification(True, "unknown", "not_issued_here", claims)
+        return OnlineVerification(True, "unknown", "not_issued_here", claims, claims.key_id)
     moment = now or utcnow()
     if str(stored.status) == "current" and not (stored.valid_from <= moment <= stored.valid_until):
-        return OnlineVerification(True, "current", "outside_validity", claims)
-    return OnlineVerification(True, str(stored.status), None, claims)
+        return OnlineVerification(True, "current", "outside_validity", claims, claims.key_id)
+    return OnlineVerification(True, str(stored.status), None, claims, claims.key_id)

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -14,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import OrgKind, Permission, Role
 from clearway.services import audit
-from clearway.services.actor import Actor, actor_for
+from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Invalid, NotFound, Unauthenticated
 from clearway.store.models import ApiToken, ObserverGrant, Organisation, User, utcnow
 
 TOKEN_PREFIX = "cw_"
+LAST_USED_PRECISION = timedelta(minutes=5)
 _hasher = PasswordHasher()
 
 
@@ -97,13 +99,16 @@ class IssuedToken:
     secret: str  # shown once; only its hash is kept
 
 
-def create_token(session: Session, user: User, name: str) -> IssuedToken:
-    """A new API token for ``user``: the secret is returned once and stored only as a hash."""
+def create_token(session: Session, user: User, name: str, *, actor: Actor | None = None) -> IssuedToken:
+    """A new API token for ``user``: the secret is returned once and stored only as a hash.
+
+    ``actor`` is who asked (the user, signed in); None when the user has just signed in
+    with a password, or for the demo."""
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, prefix=secret[:12], token_hash=_digest(secret))
     session.add(token)
     session.flush()
-    audit.record(session, None, "token_created", details={"user": user.id, "token": token.id, "name": name})
+    audit.record(session, actor, "token_created", details={"user": user.id, "token": token.id, "name": name})
     return IssuedToken(token=token, secret=secret)
 
 
@@ -113,12 +118,28 @@ def _digest(secret: str) -> str:
 
 def authenticate_token(session: Session, secret: str) -> Actor:
     """The actor behind a bearer token; ``Unauthenticated`` for an unknown or revoked one."""
-    token = session.scalars(
-        select(ApiToken).where(ApiToken.token_hash == _digest(secret.strip()), ApiToken.revoked_at.is_(None))
+    # One query on every call: the token, its user and the organisation together.
+    found = session.execute(
+        select(ApiToken, User, Organisation)
+        .join(User, User.id == ApiToken.user_id)
+        .join(Organisation, Organisation.id == User.organisation_id)
+        .where(ApiToken.token_hash == _digest(secret.strip()), ApiToken.revoked_at.is_(None), User.active)
     ).one_or_none()
-    if token is None:
+    if found is None:
         raise Unauthenticated("service.unauthenticated")
-    return actor_for(session, token.user_id)
+    token, user, organisation = found
+    now = utcnow()
+    # Written at most every few minutes, so that reads do not all become writes.
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+        token.last_used_at = now
+    return Actor(
+        user_id=user.id,
+        organisation_id=organisation.id,
+        organisation_name=organisation.name,
+        kind=organisation.kind,
+        role=user.role,
+        country=organisation.country,
+    )
 
 
 def list_tokens(session: Session, actor: Actor, user_id: int | None = None) -> list[ApiToken]:

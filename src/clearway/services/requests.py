@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +232,7 @@ def read_version(
 ) -> tuple[ClearanceRequest, RequestVersion]:
     """A version with its personal data; the view goes to the access log."""
     request = find_request(session, actor, public_id)
-    version = version_row(session, request, number or request.current_version)
+    version = version_row(session, request, request.current_version if number is None else number)
     if actor.may(Permission.PERSONAL_DATA_READ):
         log_personal_data_view(session, actor, request, version.number)
     else:
@@ -285,20 +284,3 @@ def list_requests(
         .offset(max(0, offset))
     )
     return list(rows), total
-
-
-def request_summary(request: ClearanceRequest) -> dict[str, Any]:
-    return {
-        "id": request.public_id,
-        "reference": request.reference,
-        "receiving_country": request.receiving_country,
-        "state": str(request.state),
-        "current_version": request.current_version,
-        "copied_from": None,
-        "created_at": _iso(request.created_at),
-        "updated_at": _iso(request.updated_at),
-    }
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")

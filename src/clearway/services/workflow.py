@@ -36,6 +36,7 @@ from clearway.store.models import (
 )
 
 OTHER = "OTHER"
+MAX_REGISTRATION = 16  # the longest registrations (military serials) fit; the column holds 16
 _FINDING_CODES = frozenset(str(code) for code in Code)
 
 
@@ -43,12 +44,15 @@ def _begin(session: Session, actor: Actor, public_id: str, action: Action) -> tu
     """The locked request and the state ``action`` leads to; nothing is changed yet, so a
     refusal found later (a missing reason, say) leaves the request exactly as it was."""
     request = find_request(session, actor, public_id, for_update=True)
+    return request, _target(request, actor, action)
+
+
+def _target(request: ClearanceRequest, actor: Actor, action: Action) -> State:
     actor.require(TRANSITIONS[action].permission)
     try:
-        target = next_state(request.state, action)
+        return next_state(request.state, action)
     except TransitionRefused as refused:
         raise Conflict("service.transition_refused", action=str(action), state=str(refused.current)) from None
-    return request, target
 
 
 def _move(request: ClearanceRequest, target: State) -> None:
@@ -63,9 +67,9 @@ def submit(session: Session, actor: Actor, public_id: str, *, justification: str
     errors, unless the officer writes a justification, which is recorded and shown to the
     receiving side.
     """
-    current = find_request(session, actor, public_id, for_update=True)
-    action = Action.RESUBMIT if current.state is State.INFO_REQUESTED else Action.SUBMIT
-    request, target = _begin(session, actor, public_id, action)
+    request = find_request(session, actor, public_id, for_update=True)
+    action = Action.RESUBMIT if request.state is State.INFO_REQUESTED else Action.SUBMIT
+    target = _target(request, actor, action)
     version = current_version(session, request)
     snapshot = snapshot_of(version)
     result = precheck_snapshot(
@@ -212,6 +216,13 @@ def record_departure(
 ) -> dict[str, Any]:
     """Departure with the actual time and registration; another registration than the cleared one
     is flagged at once to both sides (on the request, and in the audit trail)."""
+    if len(actual_registration.strip()) > MAX_REGISTRATION:
+        raise Invalid(
+            "service.registration_too_long",
+            field="actual_registration",
+            value=actual_registration,
+            maximum=MAX_REGISTRATION,
+        )
     request, target = _begin(session, actor, public_id, Action.DEPART)
     _move(request, target)
     cleared = snapshot_of(current_version(session, request)).flight.aircraft.registration

@@ -92,4 +92,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The clearance file {path} does not exist or cannot be read.",
         "es": "El archivo de autorización {path} no existe o no se puede leer.",
     },
+    "clearance.online.superseded": {
+        "en": "The signature is genuine (key {key_id}), but this clearance is superseded: the request was amended materially and needs a new decision.",
+        "es": "La firma es auténtica (clave {key_id}), pero esta autorización ha sido sustituida: la solicitud se modificó de forma sustancial y necesita una nueva decisión.",
+    },
+    "clearance.online.revoked": {
+        "en": "The signature is genuine (key {key_id}), but this clearance has been revoked or the request cancelled.",
+        "es": "La firma es auténtica (clave {key_id}), pero esta autorización ha sido revocada o la solicitud cancelada.",
+    },
+    "clearance.online.not_issued_here": {
+        "en": "The signature is genuine (key {key_id}), but this service holds no such clearance.",
+        "es": "La firma es auténtica (clave {key_id}), pero este servicio no tiene esa autorización.",
+    },
+    "clearance.online.outside_validity": {
+        "en": "The signature is genuine (key {key_id}) and the clearance is current, but today is outside its validity window.",
+        "es": "La firma es auténtica (clave {key_id}) y la autorización está vigente, pero hoy está fuera de su periodo de validez.",
+    },
 }

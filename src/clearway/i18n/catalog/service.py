@@ -144,4 +144,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This address does not accept that method.",
         "es": "Esta dirección no acepta ese método.",
     },
+    "service.internal_error": {
+        "en": "Clearway stopped on an internal error; nothing was changed. This is a bug: please report it with the time of the call.",
+        "es": "Clearway se detuvo por un error interno; no se ha cambiado nada. Es un fallo: comuníquelo indicando la hora de la llamada.",
+    },
+    "service.registration_too_long": {
+        "en": "The registration '{value}' is longer than {maximum} characters.",
+        "es": "La matrícula «{value}» tiene más de {maximum} caracteres.",
+    },
+    "service.agreement_other_country": {
+        "en": "Agreement {id} is for {country}; your organisation may load agreements for {own} only.",
+        "es": "El acuerdo {id} es para {country}; su organización solo puede cargar acuerdos para {own}.",
+    },
 }

@@ -37,12 +37,8 @@ class Verification(BaseModel):
 )
 def verify_clearance(ctx: PublicReader, body: TokenBody) -> Verification:
     result = clearances.verify_online(ctx.session, body.token)
-    if result.claims is None:
-        message = translate(f"clearance.refused.{result.reason}", ctx.lang, key_id="")
-        covers: list[str] = []
-    else:
-        message = translate("clearance.verified", ctx.lang, key_id=result.claims.key_id)
-        covers = [translate(line.key, ctx.lang, **line.params) for line in coverage(result.claims)]
+    message = translate(result.message_key, ctx.lang, key_id=result.key_id)
+    covers = [translate(line.key, ctx.lang, **line.params) for line in coverage(result.claims)] if result.claims else []
     document = result.to_document()
     return Verification(
         valid=result.valid,

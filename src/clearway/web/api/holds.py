@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
-from clearway.store.holds import current_hold_list, import_hold_list
+from clearway.services import holds
 from clearway.store.models import HoldList
 from clearway.web.api.deps import Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
@@ -54,11 +54,7 @@ def _summary(row: HoldList) -> HoldListSummary:
     openapi_extra={**needs(Permission.HOLDS_MANAGE), **raw_body("text/csv")},
 )
 def import_holds(ctx: Writer, upload: UploadedFile) -> HoldListSummary:
-    # No service wraps the store's import yet (see the report): the permission is asked here.
-    ctx.actor.require(Permission.HOLDS_MANAGE)
-    hold_list = import_hold_list(
-        ctx.session, ctx.actor.organisation_id, upload, source_name=upload.name, imported_by=ctx.actor.user_id
-    )
+    hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name)
     return _summary(hold_list)
 
 
@@ -69,6 +65,5 @@ def import_holds(ctx: Writer, upload: UploadedFile) -> HoldListSummary:
     openapi_extra=needs(Permission.HOLDS_READ),
 )
 def current_holds(ctx: Reader) -> CurrentHolds:
-    ctx.actor.require(Permission.HOLDS_READ)
-    hold_list = current_hold_list(ctx.session, ctx.actor.organisation_id)
+    hold_list = holds.current_holds(ctx.session, ctx.actor)
     return CurrentHolds(current=_summary(hold_list) if hold_list is not None else None)

@@ -128,7 +128,7 @@ def list_tokens(ctx: Reader, user_id: Annotated[int | None, Query(ge=1)] = None)
 def create_token(ctx: Writer, body: NewToken) -> IssuedToken:
     user = ctx.session.get(User, ctx.actor.user_id)
     assert user is not None  # the actor was just read from it
-    return issued(people.create_token(ctx.session, user, body.name))
+    return issued(people.create_token(ctx.session, user, body.name, actor=ctx.actor))
 
 
 @router.delete(
