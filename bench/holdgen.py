@@ -36,6 +36,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from clearway.domain.people import MANIFEST_COLUMNS
+
 HOLD_COLUMNS = (
     "hold_ref",
     "surname",
@@ -47,25 +49,6 @@ HOLD_COLUMNS = (
     "until",
 )
 
-MANIFEST_COLUMNS = (
-    "seq",
-    "surname",
-    "second_surname",
-    "given_names",
-    "sex",
-    "date_of_birth",
-    "nationality",
-    "document_type",
-    "document_number",
-    "document_issuer",
-    "document_expiry",
-    "mrz",
-    "case_ref",
-    "family_group",
-    "medical",
-    "medical_escort",
-    "notes",
-)
 
 SPANISH_SURNAMES = (
     "García", "López", "Martínez", "Hernández", "González", "Pérez", "Rodríguez", "Sánchez",

@@ -93,7 +93,7 @@ class HoldMatch:
     match: IdentityMatch
 
 
-class _HashingReader(io.RawIOBase):
+class HashingReader(io.RawIOBase):
     """Reads a file while hashing its bytes and counting them (for progress)."""
 
     def __init__(self, raw: BinaryIO) -> None:
@@ -180,7 +180,7 @@ def _fill(connection: sqlite3.Connection, source: Path, total: int, progress: Pr
     )
     connection.executescript(_SCHEMA)
     connection.execute("BEGIN")
-    reader = _HashingReader(open(source, "rb", buffering=0))  # noqa: SIM115 (closed below)
+    reader = HashingReader(open(source, "rb", buffering=0))  # noqa: SIM115 (closed below)
     text = io.TextIOWrapper(io.BufferedReader(reader, 1 << 20), encoding="utf-8-sig", newline="")
     rows = invalid_rows = 0
     insert = "INSERT INTO holds VALUES (?,?,?,?,?,?,?,?,?,?)"

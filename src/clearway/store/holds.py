@@ -15,18 +15,18 @@ caller's transaction, inside a savepoint: a list that turns out unusable half-wa
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from clearway.domain.identity import Identity, blocking_key
 from clearway.screening.holdlist import HoldRow, InvalidRow, check_file, read_rows
+from clearway.screening.index import HashingReader
 from clearway.store.models import HoldEntry, HoldInvalidRow, HoldList, Organisation, metadata
 
 Progress = Callable[[int, int], None]
@@ -66,29 +66,6 @@ def identity_key(identity: Identity) -> tuple[str, str]:
     """``(date of birth as written, name key)``: what ``ix_hold_entries_lookup`` is searched by."""
     born, surname_word, given_word = identity.blocking_key()
     return born, f"{surname_word}|{given_word}"
-
-
-class _CountingReader(io.RawIOBase):
-    """Reads a file while hashing its bytes and counting them (for progress)."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self._raw = raw
-        self.sha256 = hashlib.sha256()
-        self.done = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
-        if count:
-            self.sha256.update(memoryview(buffer)[:count])
-            self.done += count
-        return int(count or 0)
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
 
 
 def _entry(hold_list_id: int, row: HoldRow) -> tuple[Any, ...]:
@@ -154,7 +131,7 @@ def import_hold_list(
         session.add(hold_list)
         session.flush()
         connection = session.connection()
-        reader = _CountingReader(open(path, "rb", buffering=0))  # noqa: SIM115 (closed below)
+        reader = HashingReader(open(path, "rb", buffering=0))  # noqa: SIM115 (closed below)
         text = io.TextIOWrapper(io.BufferedReader(reader, 1 << 20), encoding="utf-8-sig", newline="")
         tally = _Tally()
 
