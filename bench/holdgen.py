@@ -37,18 +37,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from clearway.domain.people import MANIFEST_COLUMNS
-
-HOLD_COLUMNS = (
-    "hold_ref",
-    "surname",
-    "second_surname",
-    "given_names",
-    "date_of_birth",
-    "nationality",
-    "hold_type",
-    "until",
-)
-
+from clearway.screening import HOLD_COLUMNS
 
 SPANISH_SURNAMES = (
     "García", "López", "Martínez", "Hernández", "González", "Pérez", "Rodríguez", "Sánchez",
