@@ -172,6 +172,16 @@ def test_needs_a_valid_token(client: Any, route: Route) -> None:
         assert response.headers["WWW-Authenticate"] == "Bearer"
 
 
+def test_a_bad_token_is_refused_before_the_input_is_judged(client: Any, world: World) -> None:
+    unusable = {"flight": {"callsign": 7}}  # no passengers, a callsign that is not text
+    for headers in ({"Authorization": "Bearer cw_not-a-token"}, {}):
+        refused = client.post(f"{API}/requests", json=unusable, headers=headers)
+        assert (refused.status_code, envelope(refused)["code"]) == (401, "unauthenticated")
+        assert "callsign" not in refused.text  # nothing about the input to a caller without a valid token
+    judged = client.post(f"{API}/requests", json=unusable, headers=world.officer.headers)
+    assert (judged.status_code, envelope(judged)["code"]) == (422, "invalid")
+
+
 def test_only_keys_verification_session_and_the_document_are_public(client: Any) -> None:
     assert {route.operation_id for route in ROUTES if route.public} == {"listKeys", "verifyClearance", "createSession"}
     assert client.get(f"{API}/keys").status_code == 200

@@ -173,3 +173,20 @@ def test_tokens_are_shown_once_and_can_be_revoked(client: Any, world: World) -> 
     revoked = client.delete(f"{API}/tokens/{made['id']}", headers=admin.headers).json()
     assert revoked["revoked_at"] is not None
     assert client.get(f"{API}/requests", headers=headers).status_code == 401
+
+
+def test_a_read_records_when_its_token_was_last_used(client: Any, world: World) -> None:
+    officer = world.officer
+    made = client.post(f"{API}/tokens", json={"name": "reader"}, headers=officer.headers).json()
+    headers = {"Authorization": f"Bearer {made['token']}"}
+
+    def last_used() -> str | None:
+        items = client.get(f"{API}/tokens", headers=officer.headers).json()["items"]
+        return next(item["last_used_at"] for item in items if item["id"] == made["id"])
+
+    assert last_used() is None
+    assert client.get(f"{API}/requests", headers=headers).status_code == 200  # a read-only call
+    first = last_used()
+    assert first is not None
+    assert client.get(f"{API}/requests", headers=headers).status_code == 200
+    assert last_used() == first  # kept to the minute or so: reads do not all become writes

@@ -6,11 +6,11 @@ import contextlib
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import OrgKind, Permission, Role
@@ -116,29 +116,68 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def authenticate_token(session: Session, secret: str) -> Actor:
-    """The actor behind a bearer token; ``Unauthenticated`` for an unknown or revoked one."""
-    # One query on every call: the token, its user and the organisation together.
-    found = session.execute(
-        select(ApiToken, User, Organisation)
-        .join(User, User.id == ApiToken.user_id)
-        .join(Organisation, Organisation.id == User.organisation_id)
-        .where(ApiToken.token_hash == _digest(secret.strip()), ApiToken.revoked_at.is_(None), User.active)
-    ).one_or_none()
+@dataclass(frozen=True)
+class TokenUse:
+    """A token's use worth recording: its ``last_used_at`` is older than ``LAST_USED_PRECISION``."""
+
+    token_id: int
+    at: datetime
+
+
+#: Run on every API call: the token, its user and the organisation in one query, built once,
+#: as columns rather than ORM objects (nothing here is changed through the session).
+_TOKEN_QUERY = (
+    select(
+        ApiToken.id,
+        ApiToken.last_used_at,
+        User.id,
+        User.role,
+        Organisation.id,
+        Organisation.name,
+        Organisation.kind,
+        Organisation.country,
+    )
+    .join(User, User.id == ApiToken.user_id)
+    .join(Organisation, Organisation.id == User.organisation_id)
+    .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked_at.is_(None), User.active)
+)
+
+
+def authenticate_token(session: Session, secret: str) -> tuple[Actor, TokenUse | None]:
+    """The actor behind a bearer token, and the use to record (``record_token_use``) if any.
+
+    ``Unauthenticated`` for an unknown or revoked token. Reading only: the use is recorded
+    by the caller in a transaction of its own, because a read-only call rolls its
+    transaction back, and because writing the token row inside every call would make all
+    the calls made with one token wait for each other on that row's lock.
+    """
+    found = session.execute(_TOKEN_QUERY, {"token_hash": _digest(secret.strip())}).one_or_none()
     if found is None:
         raise Unauthenticated("service.unauthenticated")
-    token, user, organisation = found
+    token_id, last_used_at, user_id, role, organisation_id, organisation_name, kind, country = found
     now = utcnow()
-    # Written at most every few minutes, so that reads do not all become writes.
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
-        token.last_used_at = now
-    return Actor(
-        user_id=user.id,
-        organisation_id=organisation.id,
-        organisation_name=organisation.name,
-        kind=organisation.kind,
-        role=user.role,
-        country=organisation.country,
+    # Recorded at most every few minutes, so that reads do not all become writes.
+    stale = last_used_at is None or now - last_used_at > LAST_USED_PRECISION
+    actor = Actor(
+        user_id=user_id,
+        organisation_id=organisation_id,
+        organisation_name=organisation_name,
+        kind=kind,
+        role=role,
+        country=country,
+    )
+    return actor, TokenUse(token_id, now) if stale else None
+
+
+def record_token_use(session: Session, use: TokenUse) -> None:
+    """Set the token's ``last_used_at``, unless a call made since has set it already."""
+    session.execute(
+        update(ApiToken)
+        .where(
+            ApiToken.id == use.token_id,
+            or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < use.at - LAST_USED_PRECISION),
+        )
+        .values(last_used_at=use.at)
     )
 
 

@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +81,14 @@ def _sqlite_on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+@lru_cache(maxsize=32)
 def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
-    """Sessions bound to ``engine``; objects stay readable after commit (no reload on access)."""
+    """Sessions bound to ``engine``; objects stay readable after commit (no reload on access).
+
+    Cached: every unit of work asks for one, and a new read-only bind would be a new
+    ``OptionEngine`` whose connections each build their own event dispatcher (a measurable
+    part of a short API read). The bound keeps the few engines a process uses.
+    """
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
     return sessionmaker(bind=bind, expire_on_commit=False)
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import agreements
 from clearway.store.models import AgreementVersion
-from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 from clearway.web.api.uploads import UploadedFile, raw_body
 
-router = APIRouter(prefix="/agreements", tags=["agreements"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/agreements", tags=["agreements"], responses=ERROR_RESPONSES)
 
 
 class AgreementOut(BaseModel):

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from clearway.domain.clearance import coverage
 from clearway.i18n import translate
 from clearway.services import clearances
-from clearway.web.api.deps import PUBLIC, PublicReader, needs
+from clearway.web.api.deps import PUBLIC, ApiRouter, PublicReader, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/clearances", tags=["clearances"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/clearances", tags=["clearances"], responses=ERROR_RESPONSES)
 
 
 class TokenBody(BaseModel):

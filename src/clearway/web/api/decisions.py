@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 from pydantic import AwareDatetime, BaseModel, Field
 
 from clearway.domain.workflow import Action, Permission
 from clearway.services import access, idempotency, workflow
 from clearway.web.api import views
-from clearway.web.api.deps import REPLAYED_HEADER, Context, IdempotencyKey, Writer, needs
+from clearway.web.api.deps import REPLAYED_HEADER, ApiRouter, Context, IdempotencyKey, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/requests/{request_id}", tags=["decisions"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/requests/{request_id}", tags=["decisions"], responses=ERROR_RESPONSES)
 
 _REPLAY_DOC = {"headers": {REPLAYED_HEADER: {"description": "true when this repeats the first result of the key"}}}
 

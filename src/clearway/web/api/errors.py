@@ -21,7 +21,7 @@ from clearway.domain.errors import UnusableInput
 from clearway.domain.findings import Phrase
 from clearway.i18n import catalogue, translate
 from clearway.services.errors import ServiceError
-from clearway.web.api.deps import language_of
+from clearway.web.api.deps import language_of, unverified_caller
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +89,15 @@ async def _service_error(request: Request, error: Exception) -> JSONResponse:
     return _keyed(error.status, error.code, error.key, error.params, language_of(request), headers=headers)
 
 
+def _unauthenticated(request: Request) -> JSONResponse:
+    key = "service.unauthenticated"
+    return _keyed(401, "unauthenticated", key, {}, language_of(request), headers={"WWW-Authenticate": "Bearer"})
+
+
 async def _unusable_input(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, UnusableInput)
+    if await unverified_caller(request):
+        return _unauthenticated(request)
     return _keyed(422, "unusable_input", error.key, error.params, language_of(request))
 
 
@@ -104,6 +111,8 @@ def field_path(location: tuple[Any, ...]) -> str:
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
+    if await unverified_caller(request):
+        return _unauthenticated(request)
     problems = [
         {
             "in": str(item["loc"][0]) if item.get("loc") else "body",

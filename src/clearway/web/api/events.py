@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from clearway.domain.workflow import Permission
 from clearway.services import workflow
 from clearway.store.models import ReceptionOutcome
 from clearway.web.api import views
-from clearway.web.api.deps import Writer, needs
+from clearway.web.api.deps import ApiRouter, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/requests/{request_id}", tags=["events"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/requests/{request_id}", tags=["events"], responses=ERROR_RESPONSES)
 
 
 class DepartureBody(BaseModel):

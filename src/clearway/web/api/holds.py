@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import holds
 from clearway.store.models import HoldList
-from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 from clearway.web.api.uploads import UploadedFile, raw_body
 
-router = APIRouter(prefix="/holds", tags=["holds"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/holds", tags=["holds"], responses=ERROR_RESPONSES)
 
 
 class InvalidLine(BaseModel):

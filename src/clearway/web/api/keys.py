@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import clearances
 from clearway.signing import public_jwk
 from clearway.store.models import Organisation, SigningKey
-from clearway.web.api.deps import PUBLIC, PublicReader, Writer, needs
+from clearway.web.api.deps import PUBLIC, ApiRouter, PublicReader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/keys", tags=["keys"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/keys", tags=["keys"], responses=ERROR_RESPONSES)
 
 
 class PublicKey(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query, Response
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission, State
@@ -14,10 +14,10 @@ from clearway.services.precheck import precheck_snapshot, stored_findings
 from clearway.store.models import utcnow
 from clearway.web.api import views
 from clearway.web.api.bodies import RequestBody
-from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.deps import ApiRouter, Reader, Writer, json_response, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/requests", tags=["requests"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/requests", tags=["requests"], responses=ERROR_RESPONSES)
 
 
 class RequestPage(BaseModel):
@@ -57,6 +57,7 @@ def create_request(ctx: Writer, body: RequestBody) -> views.RequestDetail:
     operation_id="listRequests",
     summary="The requests the caller may see, newest first",
     openapi_extra=needs(Permission.REQUEST_READ),
+    response_model=RequestPage,
 )
 def list_requests(
     ctx: Reader,
@@ -65,7 +66,7 @@ def list_requests(
     receiving_country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
     limit: Annotated[int, Query(ge=1, le=requests.MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> RequestPage:
+) -> Response:
     rows, total = requests.list_requests(
         ctx.session,
         ctx.actor,
@@ -76,7 +77,7 @@ def list_requests(
         offset=offset,
     )
     items = [views.summary(ctx.session, ctx.actor, row) for row in rows]
-    return RequestPage(items=items, total=total, limit=limit, offset=offset)
+    return json_response(RequestPage(items=items, total=total, limit=limit, offset=offset))
 
 
 @router.get(
@@ -84,10 +85,11 @@ def list_requests(
     operation_id="getRequest",
     summary="A request: state, current version, findings, decisions, clearance and flight events",
     openapi_extra=needs(Permission.REQUEST_READ),
+    response_model=views.RequestDetail,
 )
-def get_request(ctx: Reader, request_id: str) -> views.RequestDetail:
-    found = access.find_request(ctx.session, ctx.actor, request_id)
-    return views.detail(ctx.session, ctx.actor, found, ctx.lang)
+def get_request(ctx: Reader, request_id: str) -> Response:
+    found, version = access.find_request_with_version(ctx.session, ctx.actor, request_id)
+    return json_response(views.detail(ctx.session, ctx.actor, found, ctx.lang, version))
 
 
 @router.post(

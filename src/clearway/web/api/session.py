@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from clearway.services import people
-from clearway.web.api.deps import PUBLIC, PublicWriter, needs
+from clearway.web.api.deps import PUBLIC, ApiRouter, PublicWriter, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 from clearway.web.api.users import IssuedToken, UserOut, issued, user_out
 
-router = APIRouter(tags=["session"], responses=ERROR_RESPONSES)
+router = ApiRouter(tags=["session"], responses=ERROR_RESPONSES)
 
 
 class Login(BaseModel):

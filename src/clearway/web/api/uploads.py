@@ -15,13 +15,15 @@ import anyio
 from fastapi import Depends, Query, Request
 
 from clearway.domain.errors import UnusableInput
+from clearway.web.api.deps import Writer, enter_now
 
 FileName = Annotated[
     str | None, Query(max_length=255, description="The file's name, kept as its source (default: by content type).")
 ]
 
 
-async def _upload(request: Request, filename: FileName = None) -> AsyncIterator[Path]:
+async def _upload(request: Request, ctx: Writer, filename: FileName = None) -> AsyncIterator[Path]:
+    await enter_now(ctx.unit)  # an unknown caller is refused before a byte is written to disk
     # Only the last part of the name is used: the caller never chooses a path on the server.
     name = Path(filename or "").name or _default_name(request.headers.get("content-type", ""))
     with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission, Role
 from clearway.services import people
 from clearway.store.models import ApiToken, User
-from clearway.web.api.deps import AUTHENTICATED, Reader, Writer, needs
+from clearway.web.api.deps import AUTHENTICATED, ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(tags=["users"], responses=ERROR_RESPONSES)
+router = ApiRouter(tags=["users"], responses=ERROR_RESPONSES)
 
 
 class UserOut(BaseModel):

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import requests
 from clearway.web.api import views
 from clearway.web.api.bodies import EditBody
-from clearway.web.api.deps import Reader, Writer, needs
+from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/requests/{request_id}", tags=["versions"], responses=ERROR_RESPONSES)
+router = ApiRouter(prefix="/requests/{request_id}", tags=["versions"], responses=ERROR_RESPONSES)
 
 VersionNumber = Annotated[int, Path(ge=1)]
 

@@ -196,13 +196,17 @@ _FLOWN = frozenset({State.DEPARTED, State.ARRIVED, State.CLOSED})
 _APPROVALS = frozenset({Action.APPROVE, Action.APPROVE_RESTRICTED})
 
 
-def detail(session: Session, actor: Actor, request: ClearanceRequest, lang: str) -> RequestDetail:
+def detail(
+    session: Session, actor: Actor, request: ClearanceRequest, lang: str, version: RequestVersion | None = None
+) -> RequestDetail:
     """Everything both sides see about one request: state, current version, decisions, clearance, events.
 
+    ``version`` is the request's current version when the caller has read it already.
     A table is read only when the request's state says it can hold rows for it (no decision
     before a submission, no clearance before an approval...): this is the API's hottest read.
     """
-    version = current_version(session, request)
+    if version is None:
+        version = current_version(session, request)
     decisions: Sequence[Decision] = ()
     if request.ever_submitted:
         decisions = session.scalars(
