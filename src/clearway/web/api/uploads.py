@@ -15,7 +15,7 @@ import anyio
 from fastapi import Depends, Query, Request
 
 from clearway.domain.errors import UnusableInput
-from clearway.web.api.deps import Writer, enter_now
+from clearway.web.api.deps import Writer, entered_now
 
 FileName = Annotated[
     str | None, Query(max_length=255, description="The file's name, kept as its source (default: by content type).")
@@ -23,20 +23,21 @@ FileName = Annotated[
 
 
 async def _upload(request: Request, ctx: Writer, filename: FileName = None) -> AsyncIterator[Path]:
-    await enter_now(ctx.unit)  # an unknown caller is refused before a byte is written to disk
     # Only the last part of the name is used: the caller never chooses a path on the server.
     name = Path(filename or "").name or _default_name(request.headers.get("content-type", ""))
-    with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
-        path = Path(folder) / name
-        async with await anyio.open_file(path, "wb") as handle:
-            async for chunk in request.stream():
-                await handle.write(chunk)
-        try:
-            yield path
-        except UnusableInput as error:
-            if "path" in error.params:
-                error.params["path"] = name  # the caller's file name, not the temporary one
-            raise
+    # An unknown caller is refused before a byte is written to disk.
+    async with entered_now(ctx.unit):
+        with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
+            path = Path(folder) / name
+            async with await anyio.open_file(path, "wb") as handle:
+                async for chunk in request.stream():
+                    await handle.write(chunk)
+            try:
+                yield path
+            except UnusableInput as error:
+                if "path" in error.params:
+                    error.params["path"] = name  # the caller's file name, not the temporary one
+                raise
 
 
 def _default_name(content_type: str) -> str:
