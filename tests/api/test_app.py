@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,15 @@ def test_every_error_response_is_documented_as_the_envelope() -> None:
                 if status.startswith(("4", "5")):
                     ref = response["content"]["application/json"]["schema"]["$ref"]
                     assert ref.endswith("/ErrorEnvelope"), (method, path, status)
+
+
+def test_the_documentation_page_needs_nothing_from_the_internet(tmp_path: Path) -> None:
+    app = create_app(load_settings({"database_url": f"sqlite:///{tmp_path / 'unused.db'}"}, environ={}))
+    client = TestClient(app)  # no lifespan: the page touches no database
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200
+    linked = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert linked and all(url.startswith("/api/v1/") for url in linked), linked
+    for url in linked:
+        assert client.get(url).status_code == 200, url
+    assert "/api/v1/openapi.json" in page.text

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from clearway import __version__
 from clearway.commands.db import ensure_migrated
@@ -42,13 +43,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             app.state.engine.dispose()
 
-    app = FastAPI(
+    # FastAPIOffline: the interactive documentation with Swagger UI's files served from the
+    # package (fastapi-offline, MIT; Swagger UI, Apache-2.0) rather than from a CDN, so the
+    # page works on a government network that does not reach the internet.
+    app = FastAPIOffline(
         title="Clearway API",
         version=__version__,
         description=DESCRIPTION,
         openapi_url=f"{PREFIX}/openapi.json",
         docs_url=f"{PREFIX}/docs",
         redoc_url=None,
+        static_url=f"{PREFIX}/docs-files",
         lifespan=lifespan,
         license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
     )
