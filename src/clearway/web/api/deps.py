@@ -1,8 +1,9 @@
 """What every route needs: a unit of work, the acting user, and the caller's language.
 
-One database session per HTTP request. It commits when the route function returns and
-rolls back when it raises, *before* the response is sent (``scope="function"``): a
-client that got a 2xx can rely on the change being stored when it sends its next call.
+One database session per HTTP request, opened, authenticated and ended by ``ApiRouter``
+in the worker thread that runs the route. It commits when the route function returns and
+rolls back when it raises, *before* the response is sent: a client that got a 2xx can
+rely on the change being stored when it sends its next call.
 """
 
 from __future__ import annotations
@@ -95,8 +96,8 @@ class UnitOfWork:
     The dependency (in the event loop) only reads the token from the header; ``ApiRouter``
     takes a database slot, then enters the unit (opens the session, authenticates the
     token), runs the route and ends the unit (commit, or rollback if it raised) in a single
-    trip to the thread pool. Each trip is a hand-over between threads under the GIL: with
-    one per call instead of three or four, a short read costs about a third less CPU time.
+    trip to the thread pool. Each trip is a hand-over between threads under the GIL, which
+    costs CPU time and lets calls overtake each other; there used to be three or four.
     """
 
     def __init__(self, engine: Engine, slots: anyio.Semaphore, token: str | None, *, read_only: bool) -> None:
