@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Annotated, Any
@@ -223,9 +222,11 @@ def _record_token_use(engine: Engine, use: TokenUse) -> None:
 
 
 #: Database sessions one app process runs at once (``UnitOfWork.take_slot``): the engine's
-#: whole pool (``create_app``). Few: the work is Python under one GIL, so more calls at once
-#: only add hand-overs between threads; the others wait their turn, in order, in the event loop.
-POOL_SIZE, POOL_OVERFLOW = 4, 2
+#: whole pool (``create_app``). Two: the work is Python under one GIL, so more calls at once
+#: only add hand-overs between threads and lengthen the tail (docs/benchmarks.md); the
+#: others wait their turn, in order, in the event loop. Two rather than one, so that a long
+#: call (a hold-list import) does not stop every other. Scale out with processes.
+POOL_SIZE, POOL_OVERFLOW = 2, 0
 DATABASE_SLOTS = POOL_SIZE + POOL_OVERFLOW
 #: Where the call's unit of work is kept, for the error handlers (``unverified_caller``).
 _UNIT_STATE = "clearway_unit"
@@ -264,26 +265,20 @@ async def _public_reader(request: Request) -> PublicContext:
     return PublicContext(_unit(request, None, read_only=True), language_of(request), settings_of(request))
 
 
-@asynccontextmanager
-async def entered_now(unit: UnitOfWork) -> AsyncIterator[None]:
-    """The unit entered before the route runs, for a dependency that must not work for an unknown caller.
+async def refuse_unknown_caller(unit: UnitOfWork) -> None:
+    """``Unauthenticated`` now, before the route runs, unless the call's token is valid.
 
-    Ended when the block ends if the route did not run (its input refused after this).
+    For a dependency that must not work for an unknown caller: an upload is not written to
+    disk for one. A short check of its own, so that no connection, transaction or database
+    slot is held while the body streams in; the route's unit checks the token again.
     """
     await unit.take_slot()
     try:
-        await anyio.to_thread.run_sync(unit.enter)
-        yield
-    except BaseException as error:
-        if unit.entered and not unit.ended:
-            with anyio.CancelScope(shield=True):  # the rollback and close must run even when cancelled
-                await anyio.to_thread.run_sync(unit.end, error)
-        raise
+        valid = await anyio.to_thread.run_sync(unit.token_is_valid)
     finally:
-        if unit.entered and not unit.ended:
-            with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(unit.end)
         unit.give_back_slot()
+    if not valid:
+        raise Unauthenticated("service.unauthenticated")
 
 
 async def unverified_caller(request: Request) -> bool:

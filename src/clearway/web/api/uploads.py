@@ -15,7 +15,7 @@ import anyio
 from fastapi import Depends, Query, Request
 
 from clearway.domain.errors import UnusableInput
-from clearway.web.api.deps import Writer, entered_now
+from clearway.web.api.deps import Writer, refuse_unknown_caller
 
 FileName = Annotated[
     str | None, Query(max_length=255, description="The file's name, kept as its source (default: by content type).")
@@ -25,19 +25,18 @@ FileName = Annotated[
 async def _upload(request: Request, ctx: Writer, filename: FileName = None) -> AsyncIterator[Path]:
     # Only the last part of the name is used: the caller never chooses a path on the server.
     name = Path(filename or "").name or _default_name(request.headers.get("content-type", ""))
-    # An unknown caller is refused before a byte is written to disk.
-    async with entered_now(ctx.unit):
-        with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
-            path = Path(folder) / name
-            async with await anyio.open_file(path, "wb") as handle:
-                async for chunk in request.stream():
-                    await handle.write(chunk)
-            try:
-                yield path
-            except UnusableInput as error:
-                if "path" in error.params:
-                    error.params["path"] = name  # the caller's file name, not the temporary one
-                raise
+    await refuse_unknown_caller(ctx.unit)  # before a byte is written to disk
+    with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
+        path = Path(folder) / name
+        async with await anyio.open_file(path, "wb") as handle:
+            async for chunk in request.stream():
+                await handle.write(chunk)
+        try:
+            yield path
+        except UnusableInput as error:
+            if "path" in error.params:
+                error.params["path"] = name  # the caller's file name, not the temporary one
+            raise
 
 
 def _default_name(content_type: str) -> str:
