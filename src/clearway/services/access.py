@@ -5,7 +5,9 @@ A request the caller may not see answers exactly as one that does not exist.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, false, or_, select
+from functools import lru_cache
+
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, or_, select
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import OrgKind, Permission
@@ -57,7 +59,17 @@ def find_request_with_version(
 ) -> tuple[ClearanceRequest, RequestVersion]:
     """``find_request`` and the request's current version, read in one query (the API's hottest read)."""
     actor.require(Permission.REQUEST_READ)
-    found = session.execute(
+    found = session.execute(_request_with_version_query(actor), {"public_id": public_id}).one_or_none()
+    if found is None:
+        raise NotFound("service.request_not_found", request=public_id)
+    request, version = found
+    return request, version
+
+
+@lru_cache(maxsize=1024)
+def _request_with_version_query(actor: Actor) -> Select[ClearanceRequest, RequestVersion]:
+    """The statement of ``find_request_with_version``, built once per viewer (the request is a parameter)."""
+    return (
         select(ClearanceRequest, RequestVersion)
         .join(
             RequestVersion,
@@ -66,12 +78,8 @@ def find_request_with_version(
                 RequestVersion.number == ClearanceRequest.current_version,
             ),
         )
-        .where(ClearanceRequest.public_id == public_id, visible(actor))
-    ).one_or_none()
-    if found is None:
-        raise NotFound("service.request_not_found", request=public_id)
-    request, version = found
-    return request, version
+        .where(ClearanceRequest.public_id == bindparam("public_id"), visible(actor))
+    )
 
 
 def log_personal_data_view(session: Session, actor: Actor, request: ClearanceRequest, version: int) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import Action, State
@@ -196,6 +196,12 @@ _FLOWN = frozenset({State.DEPARTED, State.ARRIVED, State.CLOSED})
 _APPROVALS = frozenset({Action.APPROVE, Action.APPROVE_RESTRICTED})
 
 
+#: Built once: run on every read of a submitted request.
+_DECISIONS_OF_REQUEST = (
+    select(Decision).where(Decision.request_id == bindparam("request_id")).order_by(Decision.decided_at, Decision.id)
+)
+
+
 def detail(
     session: Session, actor: Actor, request: ClearanceRequest, lang: str, version: RequestVersion | None = None
 ) -> RequestDetail:
@@ -209,9 +215,7 @@ def detail(
         version = current_version(session, request)
     decisions: Sequence[Decision] = ()
     if request.ever_submitted:
-        decisions = session.scalars(
-            select(Decision).where(Decision.request_id == request.id).order_by(Decision.decided_at, Decision.id)
-        ).all()
+        decisions = session.scalars(_DECISIONS_OF_REQUEST, {"request_id": request.id}).all()
     clearance = None
     if any(decision.action in _APPROVALS for decision in decisions):
         clearance = session.scalars(
