@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from clearway.domain.identity import Identity, blocking_key
-from clearway.screening.holdlist import HoldRow, InvalidRow, check_file, read_rows
+from clearway.screening.holdlist import HOLD_COLUMNS, HoldRow, InvalidRow, check_file, read_rows
 from clearway.screening.index import HashingReader
 from clearway.store.models import HoldEntry, HoldInvalidRow, HoldList, Organisation, metadata
 
@@ -38,19 +38,8 @@ _SQLITE_IMPORT_CACHE_KIB = -131072  # negative: KiB, so 128 MiB
 _LOOKUP_CHUNK = 400  # (date of birth, key) pairs per candidate query
 
 _INVALID_ROWS: Table = metadata.tables[HoldInvalidRow.__tablename__]
-_ENTRY_COLUMNS = (
-    "hold_list_id",
-    "line",
-    "hold_ref",
-    "surname",
-    "second_surname",
-    "given_names",
-    "date_of_birth",
-    "nationality",
-    "hold_type",
-    "until",
-    "block_key",
-)
+#: The list, the line of the file, the hold list's own columns, then the blocking key.
+_ENTRY_COLUMNS = ("hold_list_id", "line", *HOLD_COLUMNS, "block_key")
 
 
 def name_key(surname: str, second_surname: str, given_names: str) -> str:
