@@ -183,8 +183,8 @@ class UnitOfWork:
 
 
 @dataclass(frozen=True)
-class Context:
-    """The unit of work of one call, who makes it, and in which language to answer."""
+class PublicContext:
+    """The unit of work of one call, and the language to answer in."""
 
     unit: UnitOfWork = field(repr=False)
     lang: str
@@ -193,23 +193,15 @@ class Context:
     @property
     def session(self) -> Session:
         return self.unit.session
+
+
+@dataclass(frozen=True)
+class Context(PublicContext):
+    """The unit of work of a signed-in call, who makes it, and the language to answer in."""
 
     @property
     def actor(self) -> Actor:
         return self.unit.actor
-
-
-@dataclass(frozen=True)
-class PublicContext:
-    """The unit of work of an unauthenticated call."""
-
-    unit: UnitOfWork = field(repr=False)
-    lang: str
-    settings: Settings
-
-    @property
-    def session(self) -> Session:
-        return self.unit.session
 
 
 def _record_token_use(engine: Engine, use: TokenUse) -> None:
@@ -328,7 +320,7 @@ def _in_one_trip(endpoint: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _units_of(arguments: dict[str, Any]) -> list[UnitOfWork]:
-    return [value.unit for value in arguments.values() if isinstance(value, Context | PublicContext)]
+    return [value.unit for value in arguments.values() if isinstance(value, PublicContext)]
 
 
 class ApiRouter(APIRouter):
