@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Each sets up what it needs.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -12,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The shared service with demo data on an embedded SQLite database (Ctrl-C stops it).
+# The web application and API with demo data on an embedded SQLite database (Ctrl-C stops it).
 run: $(STAMP)
-	$(BIN)/clearway demo
+	$(BIN)/clearway demo --port $(PORT)
 
 # The offline pre-check on the example files, clean then with defects.
 check-examples: $(STAMP)

@@ -26,11 +26,24 @@ def serve_command(db: str | None, host: str, port: int) -> int:
 
 def demo_command(host: str, port: int, db: Path | None, lang: str, serve: bool = True) -> int:
     """A fresh embedded database filled with the demo, its address and logins, then the server."""
+    # Without --db the demo lives in a temporary folder removed when the server stops
+    # (Ctrl-C or SIGTERM: uvicorn returns from run() and the finally below runs).
+    folder = tempfile.TemporaryDirectory(prefix="clearway-demo-") if db is None else None
+    try:
+        path = Path(folder.name) / "clearway-demo.db" if folder is not None else db
+        return _demo(host, port, path, lang, serve)
+    finally:
+        if folder is not None:
+            folder.cleanup()
+
+
+def _demo(host: str, port: int, path: Path | None, lang: str, serve: bool) -> int:
+    """Fill the demo database at ``path``, print the logins, then serve until stopped."""
     from clearway.services.demo import DEMO_PASSWORD, seed
     from clearway.settings import load_settings
     from clearway.store.db import make_engine, session_scope, upgrade
 
-    path = db or Path(tempfile.mkdtemp(prefix="clearway-demo-")) / "clearway-demo.db"
+    assert path is not None
     if path.exists():
         path.unlink()  # the demo always starts from the same known state
     settings = load_settings({"database_url": str(path), "environment": "development"})

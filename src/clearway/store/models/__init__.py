@@ -29,6 +29,7 @@ from clearway.store.models.requests import (
     RequestVersion,
     VersionArrival,
 )
+from clearway.store.models.web import UserPreference, WebSession
 
 metadata = Base.metadata
 
@@ -82,7 +83,9 @@ __all__ = [
     "SigningKey",
     "UTCDateTime",
     "User",
+    "UserPreference",
     "VersionArrival",
+    "WebSession",
     "metadata",
     "utcnow",
 ]
