@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run check-examples test lint typecheck unit bench clean
+.PHONY: run check-examples test lint typecheck unit bench clean translations screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,19 @@ bench: $(STAMP)
 	$(BIN)/python bench/precheck.py
 	$(BIN)/python bench/holds.py
 	$(BIN)/python bench/api.py
+
+# Page text: extract what templates and pages mark for translation, merge it into every
+# language's catalogue (new messages untranslated, changed ones fuzzy), compile the .mo files.
+LOCALE := src/clearway/locale
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k ngettext:1,2 --no-location --sort-output \
+		--project Clearway -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --no-wrap
+	$(BIN)/pybabel compile -d $(LOCALE) -D messages --statistics
+
+# The screenshots of the README (docs/screenshots/), taken in Chromium on demo data.
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.web.screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
