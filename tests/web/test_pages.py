@@ -67,7 +67,11 @@ def test_the_session_cookie_is_http_only_and_same_site_lax(app: object) -> None:
         data={"email": "officer@usa.demo", "password": "clearway-demo-2026", "csrf_token": csrf_token(page.text)},
         follow_redirects=False,
     )
-    cookie = next(value for name, value in response.headers.multi_items() if name == "set-cookie" and value.startswith("clearway_session="))
+    cookie = next(
+        value
+        for name, value in response.headers.multi_items()
+        if name == "set-cookie" and value.startswith("clearway_session=")
+    )
     assert "HttpOnly" in cookie
     assert "SameSite=lax" in cookie
     assert "Secure" not in cookie  # development: the demo is served over plain HTTP
@@ -82,14 +86,20 @@ def test_outside_development_the_session_cookie_is_secure(tmp_path: Path) -> Non
             data={"email": "officer@usa.demo", "password": "clearway-demo-2026", "csrf_token": csrf_token(page.text)},
             follow_redirects=False,
         )
-    cookie = next(value for name, value in response.headers.multi_items() if name == "set-cookie" and value.startswith("clearway_session="))
+    cookie = next(
+        value
+        for name, value in response.headers.multi_items()
+        if name == "set-cookie" and value.startswith("clearway_session=")
+    )
     assert "Secure" in cookie
 
 
 def test_a_wrong_password_is_said_beside_the_form(app: object) -> None:
     client = TestClient(app)  # type: ignore[arg-type]
     page = client.get("/sign-in")
-    response = client.post("/sign-in", data={"email": "officer@usa.demo", "password": "wrong", "csrf_token": csrf_token(page.text)})
+    response = client.post(
+        "/sign-in", data={"email": "officer@usa.demo", "password": "wrong", "csrf_token": csrf_token(page.text)}
+    )
     assert response.status_code == 401
     assert "The email address or the password is not right." in response.text
     assert 'id="error-summary"' in response.text
@@ -129,7 +139,9 @@ def test_a_cross_site_form_post_is_refused(app: object, path: str) -> None:
     client = signed_in(app, "officer@usa.demo")
     target = path.format(id=request_ids(client)[0])
     token = csrf_token(client.get("/flights").text)
-    response = client.post(target, data={"csrf_token": token}, headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False)
+    response = client.post(
+        target, data={"csrf_token": token}, headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False
+    )
     assert response.status_code == 403
     assert "Form refused" in response.text
 
@@ -145,7 +157,9 @@ def test_a_form_without_the_session_token_is_refused(app: object, path: str) -> 
 def test_a_post_from_another_origin_is_refused_without_fetch_metadata(app: object) -> None:
     client = signed_in(app, "officer@usa.demo")
     token = csrf_token(client.get("/flights").text)
-    response = client.post("/language", data={"csrf_token": token, "language": "es"}, headers={"Origin": "https://evil.example"})
+    response = client.post(
+        "/language", data={"csrf_token": token, "language": "es"}, headers={"Origin": "https://evil.example"}
+    )
     assert response.status_code == 403
 
 
@@ -168,7 +182,9 @@ def test_an_observer_cannot_post_a_decision(app: object) -> None:
     page = observer.get(f"/requests/{granted[0]}")
     assert page.status_code == 200
     assert "/decision" not in page.text
-    response = observer.post(f"/requests/{granted[0]}/decision", data={"csrf_token": csrf_token(page.text), "action": "approve"})
+    response = observer.post(
+        f"/requests/{granted[0]}/decision", data={"csrf_token": csrf_token(page.text), "action": "approve"}
+    )
     assert response.status_code == 403
     assert observer.get(f"/requests/{granted[0]}").text.count("cw-state--") == page.text.count("cw-state--")
 
@@ -185,7 +201,9 @@ def test_the_api_keeps_its_json_404(app: object) -> None:
     assert response.json()["error"]["code"] == "not_found"
 
 
-def test_a_server_error_page_gives_a_reference_and_nothing_internal(app: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_server_error_page_gives_a_reference_and_nothing_internal(
+    app: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from clearway.services import pages_views
 
     def broken(*args: object, **kwargs: object) -> object:
