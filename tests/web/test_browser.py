@@ -20,11 +20,22 @@ def _new_flight(page: object, reference: str, registration: str = "N991AC") -> s
     arrival = future_arrival(7)
     page.goto(page.url.split("/flights")[0] + "/flights/new")  # type: ignore[attr-defined]
     values = {
-        "reference": reference, "operator": "Example Air Charter", "aircraft_type": "B738", "registration": registration,
-        "callsign": "EXA991", "seats": "60", "leg0_from": "KHRL", "leg0_to": "MMTJ",
-        "leg0_departure": (arrival - timedelta(hours=4)).strftime("%Y-%m-%dT%H:%M"), "leg0_arrival": arrival.strftime("%Y-%m-%dT%H:%M"),
-        "declared_passengers": "12", "crew": "6", "escorts": "5", "medical_staff": "1", "monitors": "1",
-    }  # fmt: skip
+        "reference": reference,
+        "operator": "Example Air Charter",
+        "aircraft_type": "B738",
+        "registration": registration,
+        "callsign": "EXA991",
+        "seats": "60",
+        "leg0_from": "KHRL",
+        "leg0_to": "MMTJ",
+        "leg0_departure": (arrival - timedelta(hours=4)).strftime("%Y-%m-%dT%H:%M"),
+        "leg0_arrival": arrival.strftime("%Y-%m-%dT%H:%M"),
+        "declared_passengers": "12",
+        "crew": "6",
+        "escorts": "5",
+        "medical_staff": "1",
+        "monitors": "1",
+    }
     for name, value in values.items():
         page.fill(f"#{name}", value)  # type: ignore[attr-defined]
     page.select_option("#receiving_country", "MEX")  # type: ignore[attr-defined]
