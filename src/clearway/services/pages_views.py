@@ -158,7 +158,6 @@ class RequestPage:
     snapshot: RequestSnapshot
     findings: list[dict[str, Any]]
     revealed: bool
-    versions: list[RequestVersion]
     decisions: list[Decision]
     clearance: Clearance | None
     events: list[FlightEvent]
@@ -172,9 +171,11 @@ class RequestPage:
     sender_name: str
     lang: str = DEFAULT_LANGUAGE
     decided_by: dict[int, str] = field(default_factory=dict)
+    #: The findings of each passenger by seq, grouped once (a manifest has hundreds of rows).
+    findings_by_seq: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def findings_for(self, seq: str) -> list[dict[str, Any]]:
-        return [item for item in self.findings if item.get("seq") is not None and str(item["seq"]) == seq.strip()]
+        return self.findings_by_seq.get(seq.strip(), [])
 
     @property
     def flight_findings(self) -> list[dict[str, Any]]:
@@ -207,11 +208,6 @@ def request_page(
         actor.require(Permission.PERSONAL_DATA_READ)
         log_personal_data_view(session, actor, request, version.number)
     snapshot = snapshot_of(version)
-    versions = list(
-        session.scalars(
-            select(RequestVersion).where(RequestVersion.request_id == request.id).order_by(RequestVersion.number)
-        )
-    )
     decisions = list(
         session.scalars(
             select(Decision).where(Decision.request_id == request.id).order_by(Decision.decided_at, Decision.id)
@@ -274,7 +270,6 @@ def request_page(
         snapshot=snapshot,
         findings=list(version.findings),
         revealed=reveal,
-        versions=versions,
         decisions=decisions,
         clearance=clearance,
         events=events,
@@ -288,7 +283,16 @@ def request_page(
         sender_name=sender.name if sender is not None else "",
         lang=lang,
         decided_by={user_id: value[0] for user_id, value in names.items()},
+        findings_by_seq=_by_seq(version.findings),
     )
+
+
+def _by_seq(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for item in findings:
+        if item.get("seq") is not None:
+            grouped.setdefault(str(item["seq"]), []).append(item)
+    return grouped
 
 
 def _agreement_of(session: Session, version: RequestVersion) -> Agreement | None:

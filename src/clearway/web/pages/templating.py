@@ -57,6 +57,7 @@ def environment(lang: str) -> Environment:
     env.filters["number"] = lambda value: number(value, lang)
     env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
     env.filters["duration"] = lambda value: duration(value, lang)
+    env.filters["mask"] = mask
     return env
 
 
@@ -110,6 +111,11 @@ def at_airport(value: datetime | None, icao: str, lang: str) -> str:
     offset = format_datetime(local, "xxx", tzinfo=zone, locale=lang)
     local_text = format_datetime(value, "medium", tzinfo=zone, locale=lang)
     return f"{local_text} (UTC{offset.replace('-', '−')}) · {utc_text}"
+
+
+def mask(text: str) -> str:
+    """Personal data hidden but for its first letter (``G•••``), so rows can still be told apart."""
+    return f"{text[0]}•••" if text else ""
 
 
 def duration(value: Any, lang: str) -> str:
