@@ -202,18 +202,16 @@ def main() -> None:
             engine.dispose()
         folder.cleanup()
     backend = "PostgreSQL" if options.db else "SQLite"
-    print(
-        f"\n{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · {backend} · {datetime.now(UTC):%Y-%m-%d}"
-    )
+    machine = f"{platform.node()} · {platform.machine()} · {os.cpu_count()} CPUs · load {os.getloadavg()[0]:.1f}"
+    print(f"\n{machine} · {backend} · {datetime.now(UTC):%Y-%m-%d}")
     print("| page | server median | server p95 | throughput, 8 clients |")
     print("|---|---|---|---|")
-    print(
-        f"| review screen, {PASSENGERS} passengers revealed | {statistics.median(review_times):.1f} ms | {_p95(review_times):.1f} ms | {review_rps:.0f} req/s |"
-    )
-    print(
-        f"| flights list, {REQUESTS} requests | {statistics.median(list_times):.1f} ms | {_p95(list_times):.1f} ms | {list_rps:.0f} req/s |"
-    )
-    print(f"| API GET /requests/{{id}}/versions/{{n}}, same version | | | {api_rps:.0f} req/s |")
+    for name, times, rps in (
+        (f"review screen, {PASSENGERS} passengers revealed", review_times, review_rps),
+        (f"flights list, {REQUESTS} requests", list_times, list_rps),
+    ):
+        print(f"| {name} | {statistics.median(times):.1f} ms | {_p95(times):.1f} ms | {rps:.1f} req/s |")
+    print(f"| API GET /requests/{{id}}/versions/{{n}}, same version | | | {api_rps:.1f} req/s |")
     ratio = review_rps / api_rps if api_rps else 0
     median = statistics.median(review_times)
     print(

@@ -126,7 +126,7 @@ def preview_change(
     return AmendmentPreview(diff_versions(snapshot_of(older), snapshot), tuple(change.reasons), decided.version)
 
 
-def _last_decision(request_id: int) -> Select[tuple[Decision]]:
+def _last_decision(request_id: int) -> Select[Decision]:
     return (
         select(Decision)
         .where(

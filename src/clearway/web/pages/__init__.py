@@ -6,6 +6,7 @@ files (USWDS and htmx, vendored) and the error pages for everything outside ``/a
 
 from __future__ import annotations
 
+import inspect
 from importlib.resources import files
 from pathlib import Path
 
@@ -32,14 +33,14 @@ def include_pages(app: FastAPI) -> None:
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
         if request.url.path.startswith(_API) or error.status_code != 404:
-            response: Response = await api_http_error(request, error)
-            return response
+            response = api_http_error(request, error)
+            return await response if inspect.isawaitable(response) else response
         return not_found_page(request)
 
     async def unexpected(request: Request, error: Exception) -> Response:
         if request.url.path.startswith(_API):
-            response: Response = await api_unexpected(request, error)
-            return response
+            response = api_unexpected(request, error)
+            return await response if inspect.isawaitable(response) else response
         return server_error_page(request)
 
     app.add_exception_handler(StarletteHTTPException, http_error)

@@ -46,7 +46,9 @@ async def flights(request: Request) -> Response:
 def _flights(ctx: PageContext) -> Response:
     query = ctx.request.query_params
     state = query.get("state") or ""
-    sort = query.get("sort") if query.get("sort") in pages_views.SORTS else "updated"
+    sort = query.get("sort") or "updated"
+    if sort not in pages_views.SORTS:
+        sort = "updated"
     descending = query.get("order", "desc") != "asc"
     try:
         page_number = int(query.get("page", "1"))
@@ -237,8 +239,8 @@ def _airport_lookup(ctx: PageContext) -> Response:
 
     code = (ctx.request.query_params.get("code") or "").strip().upper()
     if not code:
-        for name, value in ctx.request.query_params.items():
-            if name.endswith("_from") or name.endswith("_to"):
+        for parameter, value in ctx.request.query_params.items():
+            if parameter.endswith("_from") or parameter.endswith("_to"):
                 code = value.strip().upper()
     name = airport_name(code) if len(code) == 4 else None
     zone = airport_zone(code) if name else None
