@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -29,12 +30,20 @@ def demo_command(host: str, port: int, db: Path | None, lang: str, serve: bool =
     # Without --db the demo lives in a temporary folder removed when the server stops
     # (Ctrl-C or SIGTERM: uvicorn returns from run() and the finally below runs).
     folder = tempfile.TemporaryDirectory(prefix="clearway-demo-") if db is None else None
+    # SIGTERM as an orderly exit, so that the folder is removed: uvicorn stops on it, then
+    # raises it again with this handler back in place, and the finally below runs.
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         path = Path(folder.name) / "clearway-demo.db" if folder is not None else db
         return _demo(host, port, path, lang, serve)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if folder is not None:
             folder.cleanup()
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def _demo(host: str, port: int, path: Path | None, lang: str, serve: bool) -> int:
