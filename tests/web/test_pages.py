@@ -226,3 +226,26 @@ def test_the_language_is_the_browser_s_until_the_user_chooses(app: object) -> No
     client.post("/language", data={"csrf_token": csrf_token(page.text), "language": "en", "next": "/flights"})
     fresh = signed_in(app, "viewer@usa.demo", lang="es")
     assert '<html lang="en">' in fresh.get("/flights").text  # the saved choice wins over the browser's
+
+
+def _state(html: str) -> str:
+    found = re.search(r"cw-state--(\w+)", html)
+    assert found is not None
+    return found.group(1)
+
+
+def test_an_amendment_after_approval_is_previewed_as_material_before_it_is_saved(app: object) -> None:
+    sender = signed_in(app, "officer@usa.demo")
+    approved = next(i for i in request_ids(sender) if _state(sender.get(f"/requests/{i}").text) == "approved")
+    page = sender.get(f"/requests/{approved}/flight")
+    form = {name: value for name, value in re.findall(r'id="([^"]+)" name="\1"[^>]*? value="([^"]*)"', page.text)}
+    form.update(csrf_token=csrf_token(page.text), category="civil_charter", registration="N777ZZ")
+    form["based_on"] = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    preview = sender.post(f"/requests/{approved}/flight", data=form)
+    assert preview.status_code == 200
+    assert 'id="amendment-preview"' in preview.text
+    assert "This change is material" in preview.text
+    assert _state(sender.get(f"/requests/{approved}").text) == "approved"  # nothing saved by the preview
+    saved = sender.post(f"/requests/{approved}/flight", data={**form, "confirm": "yes"})
+    assert "The change is material" in saved.text
+    assert _state(saved.text) == "submitted"

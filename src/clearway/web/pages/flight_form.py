@@ -51,7 +51,7 @@ def _local_input(moment: datetime) -> str:
 
 
 def read_flight_form(
-    ctx: PageContext, sending_authority: str, fixed_reference: str | None = None
+    ctx: PageContext, sending_authority: str, fixed: tuple[str, str] | None = None
 ) -> tuple[FlightForm, FlightRequest | None]:
     """The posted flight form, and the flight when every field can be used."""
     names = [
@@ -71,8 +71,8 @@ def read_flight_form(
             legs = index + 1
             for part in ("from", "to", "departure", "arrival"):
                 values[f"leg{index}_{part}"] = ctx.value(f"leg{index}_{part}")
-    if fixed_reference is not None:
-        values["reference"] = fixed_reference
+    if fixed is not None:  # an edit: the addressing was fixed when the request was created
+        values["reference"], values["receiving_country"] = fixed
     form = FlightForm(values, legs)
     errors = form.errors
     for name, message in (

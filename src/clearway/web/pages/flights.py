@@ -190,8 +190,8 @@ async def save_flight(request: Request, request_id: str) -> Response:
 def _save_flight(ctx: PageContext, request_id: str) -> Response:
     ctx.actor.require(Permission.REQUEST_CREATE)
     view = pages_views.request_page(ctx.session, ctx.actor, request_id, ctx.lang)
-    form, flight = read_flight_form(ctx, view.snapshot.flight.sending_authority, fixed_reference=view.request.reference)
-    form.values["receiving_country"] = view.request.receiving_country
+    fixed = (view.request.reference, view.snapshot.flight.receiving_country)
+    form, flight = read_flight_form(ctx, view.snapshot.flight.sending_authority, fixed=fixed)
     if flight is None:
         return _edit_flight(ctx, request_id, form, status=422)
     based_on = int(ctx.value("based_on") or view.version.number)
