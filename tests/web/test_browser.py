@@ -126,3 +126,54 @@ def test_no_page_has_a_serious_accessibility_violation(
         if serious:
             problems[path] = serious
     assert not problems, problems
+
+
+def test_guatemala_opening_mexico_s_flight_by_its_address_sees_the_missing_page(
+    server: LiveServer, sign_in: Callable[..., object]
+) -> None:
+    mexico = sign_in("officer@mex.demo")
+    mexico.goto(server.url + "/flights")  # type: ignore[attr-defined]
+    mexican = re.findall(r'href="(/requests/[0-9a-f-]{36})"', mexico.content())[0]  # type: ignore[attr-defined]
+    guatemala = sign_in("officer@gtm.demo")
+    theirs = guatemala.goto(server.url + mexican)  # type: ignore[attr-defined]
+    theirs_text = guatemala.inner_text("main")  # type: ignore[attr-defined]
+    missing = guatemala.goto(server.url + "/requests/00000000-0000-0000-0000-000000000000")  # type: ignore[attr-defined]
+    assert theirs.status == missing.status == 404
+    assert theirs_text == guatemala.inner_text("main")  # type: ignore[attr-defined]
+
+
+def test_an_observer_posting_a_form_from_its_own_page_is_refused(
+    server: LiveServer, sign_in: Callable[..., object]
+) -> None:
+    observer = sign_in("officer@monitor.demo")
+    granted = re.findall(r'href="(/requests/[0-9a-f-]{36})"', observer.content())[0]  # type: ignore[attr-defined]
+    observer.goto(server.url + granted)  # type: ignore[attr-defined]
+    assert observer.locator("form[action$='/decision'], form[action$='/cancel']").count() == 0  # type: ignore[attr-defined]
+    # A form made in the page itself (same origin, the session's token): the service refuses it.
+    with observer.expect_navigation():  # type: ignore[attr-defined]
+        observer.evaluate(  # type: ignore[attr-defined]
+            """(target) => {
+                const form = document.createElement("form");
+                form.method = "post"; form.action = target + "/decision";
+                const token = document.querySelector("input[name=csrf_token]").value;
+                for (const [name, value] of [["csrf_token", token], ["action", "approve"]]) {
+                    const input = document.createElement("input");
+                    input.name = name; input.value = value; form.append(input);
+                }
+                document.body.append(form); form.submit();
+            }""",
+            granted,
+        )
+    assert "/decision" in observer.url  # type: ignore[attr-defined]
+    assert observer.locator("h1").text_content() == "Not allowed"  # type: ignore[attr-defined]
+
+
+def test_a_cross_site_form_is_refused_in_the_browser(server: LiveServer, sign_in: Callable[..., object]) -> None:
+    sender = sign_in("officer@usa.demo")
+    # A page of another site (another origin) posting to Clearway with the user's cookie.
+    sender.goto(
+        "data:text/html,<form method=post action='" + server.url + "/language'><input name=language value=es></form>"
+    )  # type: ignore[attr-defined]
+    with sender.expect_navigation():  # type: ignore[attr-defined]
+        sender.evaluate("document.forms[0].submit()")  # type: ignore[attr-defined]
+    assert sender.locator("h1").text_content() == "Form refused"  # type: ignore[attr-defined]

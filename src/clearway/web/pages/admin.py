@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 
 from clearway.domain.workflow import Permission, Role
 from clearway.services import pages_admin, people
-from clearway.services.errors import ServiceError
+from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.web.pages.kit import Flash, PageContext, form_errors, run
 
 router = APIRouter(include_in_schema=False)
@@ -57,6 +57,8 @@ def _add_user(ctx: PageContext) -> Response:
             Role(values["role"]),
             password,
         )
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return _users(
@@ -91,6 +93,8 @@ def _grant(ctx: PageContext) -> Response:
             ctx.value("agreement_code") or None,
             ctx.value("request_reference") or None,
         )
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return _users(ctx, {"grant": ctx.say(error)}, status=error.status)

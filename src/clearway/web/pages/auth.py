@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request, Response
 from clearway.domain.workflow import OrgKind
 from clearway.i18n import LANGUAGES
 from clearway.services import web_sessions
-from clearway.services.errors import ServiceError
+from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.web.pages.kit import LANGUAGE_COOKIE, SESSION_COOKIE, Flash, PageContext, run, safe_next
 
 router = APIRouter(include_in_schema=False)
@@ -70,6 +70,8 @@ def _sign_in(ctx: PageContext) -> Response:
     assert isinstance(password, str)
     try:
         created = web_sessions.sign_in(ctx.session, email, password)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         return _sign_in_form(ctx, {"_form": ctx.say(error)}, email, status=error.status)
     ctx.signed_in = created.signed_in

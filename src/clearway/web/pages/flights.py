@@ -12,7 +12,7 @@ from clearway.domain.flights import AIRCRAFT_CATEGORIES
 from clearway.domain.workflow import OrgKind, Permission, State
 from clearway.i18n import render_unusable
 from clearway.services import agreements, pages_actions, pages_views
-from clearway.services.errors import ServiceError
+from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.services.requests import snapshot_of
 from clearway.web.pages.flight_form import FlightForm, read_flight_form
 from clearway.web.pages.kit import Flash, PageContext, form_errors, run
@@ -145,6 +145,8 @@ def _create_flight(ctx: PageContext) -> Response:
         return _new_flight(ctx, form, status=422)
     try:
         created = pages_actions.create_flight(ctx.session, ctx.actor, flight)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         form.errors.update(form_errors(ctx, error, FLIGHT_FIELDS))
         ctx.unit.session.rollback()
@@ -201,6 +203,8 @@ def _save_flight(ctx: PageContext, request_id: str) -> Response:
         return _edit_flight(ctx, request_id, form, preview=preview)
     try:
         _, version, reasons = pages_actions.save_flight(ctx.session, ctx.actor, request_id, based_on, flight)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         form.errors.update(form_errors(ctx, error, FLIGHT_FIELDS))

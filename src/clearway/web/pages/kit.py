@@ -258,14 +258,14 @@ def _in_thread(
             ctx.set_cookies[ANONYMOUS_CSRF_COOKIE] = csrf
         try:
             response = handler(ctx, **params)
-        except NotFound:
-            unit.end()
+        except NotFound as error:  # what the user may not see answers as what does not exist
+            unit.end(error)  # rolled back: nothing the handler did before the refusal stays
             return error_page(ctx, 404), signed_in
-        except Forbidden:
-            unit.end()
+        except Forbidden as error:
+            unit.end(error)
             return error_page(ctx, 403), signed_in
-        except Unauthenticated:
-            unit.end()
+        except Unauthenticated as error:
+            unit.end(error)
             return _to_sign_in(ctx, expired=True), None
     except BaseException as error:
         unit.end(error)

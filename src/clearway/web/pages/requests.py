@@ -14,7 +14,7 @@ from clearway.domain.people import MANIFEST_COLUMNS
 from clearway.domain.workflow import Permission
 from clearway.i18n import render_unusable
 from clearway.services import pages_actions, pages_views, requests, workflow
-from clearway.services.errors import ServiceError
+from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.web.pages.flights import _saved_flash
 from clearway.web.pages.kit import Flash, PageContext, run
 
@@ -89,6 +89,8 @@ def _upload_manifest(ctx: PageContext, request_id: str) -> Response:
             if "path" in error.params:
                 error.params["path"] = name
             return render_request(ctx, request_id, errors={"manifest": render_unusable(error, ctx.lang)}, status=422)
+        except (Forbidden, NotFound):  # the error pages, not a message beside a field
+            raise
         except ServiceError as error:
             ctx.unit.session.rollback()
             return render_request(ctx, request_id, errors={"manifest": ctx.say(error)}, status=error.status)
@@ -127,8 +129,6 @@ def _edit_row(
     view = pages_views.request_page(ctx.session, ctx.actor, request_id, ctx.lang, reveal=True)
     passenger = next((item for item in view.snapshot.passengers if item.seq_key == seq.strip()), None)
     if passenger is None:
-        from clearway.services.errors import NotFound
-
         raise NotFound("service.passenger_not_found", seq=seq)
     # htmx swaps the form into the table's row; otherwise (no JavaScript, or a preview) a page of its own.
     template = "requests/_row_form.html" if ctx.is_htmx and preview is None and not errors else "requests/row.html"
@@ -160,6 +160,8 @@ def _save_row(ctx: PageContext, request_id: str, seq: str) -> Response:
         return _edit_row(ctx, request_id, seq, preview=preview, values=values)
     try:
         _, version, reasons = pages_actions.save_row(ctx.session, ctx.actor, request_id, _based_on(ctx), seq, values)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return _edit_row(ctx, request_id, seq, errors={"_form": ctx.say(error)}, values=values, status=error.status)
@@ -177,6 +179,8 @@ def _submit(ctx: PageContext, request_id: str) -> Response:
     justification = ctx.value("justification") or None
     try:
         workflow.submit(ctx.session, ctx.actor, request_id, justification=justification)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         field = "justification" if error.key == "service.precheck_errors" else "_form"
@@ -210,6 +214,8 @@ def _answer(ctx: PageContext, request_id: str) -> Response:
     justification = ctx.value("justification") or None
     try:
         pages_actions.answer_and_resubmit(ctx.session, ctx.actor, request_id, text, justification=justification)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         field = "justification" if error.key == "service.precheck_errors" else "answer"
@@ -237,6 +243,8 @@ def _cancel(ctx: PageContext, request_id: str) -> Response:
         )
     try:
         workflow.cancel(ctx.session, ctx.actor, request_id, reason)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return render_request(ctx, request_id, errors={"reason": ctx.say(error)}, status=error.status)
@@ -286,6 +294,8 @@ def _departure(ctx: PageContext, request_id: str) -> Response:
         return render_request(ctx, request_id, errors=errors, status=422, values={"actual_registration": registration})
     try:
         result = workflow.record_departure(ctx.session, ctx.actor, request_id, at=at, actual_registration=registration)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return render_request(ctx, request_id, errors={"actual_registration": ctx.say(error)}, status=error.status)
@@ -313,6 +323,8 @@ def _arrival(ctx: PageContext, request_id: str) -> Response:
         )
     try:
         workflow.record_arrival(ctx.session, ctx.actor, request_id, at=at)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return render_request(ctx, request_id, errors={"arrived_at": ctx.say(error)}, status=error.status)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request, Response
 
 from clearway.domain.workflow import Action
 from clearway.services import pages_views, workflow
-from clearway.services.errors import ServiceError
+from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.services.pages_actions import RECEPTION_OUTCOMES
 from clearway.web.pages.kit import Flash, PageContext, form_errors, run
 from clearway.web.pages.requests import render_request
@@ -90,6 +90,8 @@ def _decide(ctx: PageContext, request_id: str) -> Response:
     )
     try:
         result = workflow.decide(ctx.session, ctx.actor, request_id, decision, secret=ctx.settings.secret_key)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return render_request(
@@ -123,6 +125,8 @@ def _revoke(ctx: PageContext, request_id: str) -> Response:
         )
     try:
         workflow.revoke(ctx.session, ctx.actor, request_id, codes, text)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return render_request(ctx, request_id, errors={"revoke_codes": ctx.say(error)}, status=error.status)
@@ -143,6 +147,8 @@ def _reception(ctx: PageContext, request_id: str) -> Response:
             outcomes[int(name[8:])] = RECEPTION_OUTCOMES[str(value)]
     try:
         result = workflow.confirm_reception(ctx.session, ctx.actor, request_id, outcomes)
+    except (Forbidden, NotFound):  # the error pages, not a message beside a field
+        raise
     except ServiceError as error:
         ctx.unit.session.rollback()
         return render_request(ctx, request_id, errors={"reception": ctx.say(error)}, status=error.status)
