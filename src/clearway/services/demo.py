@@ -70,7 +70,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
             agreements.load_agreement_file(session, None, path)
     with as_file(_DATA / "holds-sample.csv") as path:
         import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
-    people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM")
+    people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
 
     sender = actors[("usa", Role.OFFICER)]
     mexico = actors[("mex", Role.OFFICER)]
