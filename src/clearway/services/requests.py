@@ -63,6 +63,8 @@ def snapshot_from_body(body: dict[str, Any]) -> RequestSnapshot:
         raise Invalid("service.body_flight_missing", field="flight")
     flight_document = dict(flight_document)
     recorded_unknown = flight_document.pop(_FLIGHT_BOOKKEEPING, None)
+    if flight_document.get("submitted_at") is None:  # a version document's null: not given
+        flight_document.pop("submitted_at", None)
     flight = parse_request(flight_document, Reader(Path("flight"), "request"))
     if isinstance(recorded_unknown, list) and all(isinstance(key, str) for key in recorded_unknown):
         merged = tuple(dict.fromkeys([*flight.unknown_keys, *recorded_unknown]))
