@@ -265,3 +265,41 @@ def _organisation_of(session: Session, caller: Caller) -> int:
     user = session.get(User, caller.user_id)
     assert user is not None
     return user.organisation_id
+
+
+@pytest.mark.parametrize("state", [State.SUBMITTED, State.INFO_REQUESTED])
+def test_no_read_shows_a_draft_version_to_anyone_but_its_sender(client: Any, world: World, state: State) -> None:
+    """A person taken off the manifest before submission (a stay of removal, say) is in draft
+    version 1 only: every read, by everyone but the sender, answers without it."""
+    body = content()
+    removed = body["passengers"][-1]
+    public_id = world.create(body)
+    kept = {**body, "passengers": body["passengers"][:-1]}
+    kept["flight"] = {**body["flight"], "people": {**body["flight"]["people"], "declared_passengers": 2}}
+    saved = client.post(
+        f"{API}/requests/{public_id}/versions", json={**kept, "based_on_version": 1}, headers=world.officer.headers
+    )
+    assert saved.status_code == 201, saved.text
+    assert client.post(f"{API}/requests/{public_id}/submit", headers=world.officer.headers).status_code == 200
+    if state is State.INFO_REQUESTED:
+        asked = {"action": "request_info", "text": "Who else?"}
+        client.post(f"{API}/requests/{public_id}/decision", json=asked, headers=world.receiving_officer.headers)
+        # A new draft after the question, not yet resubmitted: the person put back.
+        client.post(
+            f"{API}/requests/{public_id}/versions", json={**body, "based_on_version": 2}, headers=world.officer.headers
+        )
+    reads = [route for route in ROUTES if route.method == "GET" and route.on_request]
+    problems = []
+    for caller in world.callers.values():
+        if caller.org == "sender":
+            continue
+        for route in reads:
+            for number in (1, 3):
+                url = route.url(request_id=public_id, number=number)
+                params = {"from": number, "to": 2} if route.operation_id == "diffVersions" else {}
+                response = client.get(url, params=params, headers=caller.headers)
+                if removed["surname"] in response.text or removed["document_number"] in response.text:
+                    problems.append(f"{route} as {caller}: shows the draft's person")
+                if route.operation_id in PERSONAL_DATA_ROUTES and response.status_code not in (403, 404):
+                    problems.append(f"{route} as {caller}: {response.status_code} for draft version {number}")
+    assert problems == []
