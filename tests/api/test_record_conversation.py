@@ -240,3 +240,20 @@ def test_the_requests_organisations_read_its_audit_and_access_log(client: Any, w
         ).status_code
         == 404
     )
+
+
+def test_the_receiving_side_reads_no_trace_of_a_draft_in_the_record(client: Any, world: World) -> None:
+    body = content()
+    public_id = world.create(body)
+    client.get(f"{API}/requests/{public_id}/versions/1", headers=world.officer.headers)  # the sender looks at its draft
+    saved = client.post(
+        f"{API}/requests/{public_id}/versions", json={**body, "based_on_version": 1}, headers=world.officer.headers
+    )
+    assert saved.status_code == 201
+    client.post(f"{API}/requests/{public_id}/submit", headers=world.officer.headers)
+    headers = world.receiving_officer.headers
+    audit = client.get(f"{API}/requests/{public_id}/audit", headers=headers).json()["items"]
+    assert [(entry["action"], entry["version"]) for entry in audit] == [("version_saved", 2), ("submit", 2)]
+    assert client.get(f"{API}/requests/{public_id}/access-log", headers=headers).json()["items"] == []
+    own = client.get(f"{API}/requests/{public_id}/audit", headers=world.officer.headers).json()["items"]
+    assert own[0]["action"] == "request_created"

@@ -18,7 +18,7 @@ from clearway.services import people
 from clearway.store.db import session_scope
 from clearway.store.models import RequestVersion
 from tests.api.conftest import envelope
-from tests.api.support import API, World, content, rows
+from tests.api.support import API, World, arrival_at, content, day, rows
 
 
 def _version(client: Any, world: World, public_id: str, number: int, headers: dict[str, str] | None = None) -> Any:
@@ -280,3 +280,19 @@ def test_findings_are_stored_without_sentences_and_rendered_when_read(
     seen = client.get(f"{API}/requests/{public_id}", headers={**world.officer.headers, "Accept-Language": "es"})
     finding = next(item for item in seen.json()["findings"] if item["code"] == "MONITOR_MISSING")
     assert finding["message"] == "Corregido: falta un observador."
+
+
+def test_an_error_that_time_alone_brings_does_not_make_an_amendment_material(client: Any, world: World) -> None:
+    body = content(arrival=arrival_at(day(2)))  # inside the 72-hour lead time: LEAD_TIME_SHORT
+    public_id = world.create(body)
+    submitted = client.post(
+        f"{API}/requests/{public_id}/submit",
+        json={"justification": "Court-ordered date."},
+        headers=world.officer.headers,
+    )
+    assert submitted.status_code == 200, submitted.text
+    approve = {"action": "approve"}
+    client.post(f"{API}/requests/{public_id}/decision", json=approve, headers=world.receiving_officer.headers)
+    removed = _save(client, world, public_id, _without_last(body), 1)  # a stay of removal, late
+    assert removed.status_code == 201, removed.text
+    assert removed.json()["material_reasons"] == [] and world.state_of(public_id) is State.APPROVED

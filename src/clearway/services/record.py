@@ -1,5 +1,9 @@
 """Reading a request's record: its audit entries and its access-log entries, for the
-organisations of that request (its sender and its receiving side), not for observers."""
+organisations of that request (its sender and its receiving side), not for observers.
+
+The receiving side sees no trace of a version that was never put before it: the saves of
+drafts and the sender's views of them are left out of what it reads.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from clearway.domain.workflow import OrgKind
-from clearway.services.access import find_request
+from clearway.services.access import find_request, shared_versions
 from clearway.services.actor import Actor
 from clearway.services.errors import Forbidden
 from clearway.store.models import AccessLogEntry, AuditEntry, ClearanceRequest, Organisation, User
 
 MAX_ENTRIES = 1000
+#: Actions on a version that was not yet put before the receiving side: shown to the sender only.
+DRAFT_ACTIONS = frozenset({"request_created", "request_copied", "version_saved"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,13 @@ def _party_request(session: Session, actor: Actor, public_id: str) -> ClearanceR
     return request
 
 
+def _hidden_versions(session: Session, actor: Actor, request: ClearanceRequest) -> set[int] | None:
+    """Versions whose traces the actor may not see (None: it sees them all, as their sender)."""
+    if actor.kind is OrgKind.SENDING:
+        return None
+    return set(range(1, request.current_version + 1)) - shared_versions(session, request)
+
+
 def audit_of_request(session: Session, actor: Actor, public_id: str) -> list[AuditLine]:
     """The request's audit entries, oldest first, with who acted."""
     request = _party_request(session, actor, public_id)
@@ -59,6 +72,7 @@ def audit_of_request(session: Session, actor: Actor, public_id: str) -> list[Aud
         .order_by(AuditEntry.sequence)
         .limit(MAX_ENTRIES)
     )
+    hidden = _hidden_versions(session, actor, request) or set()
     return [
         AuditLine(
             sequence=entry.sequence,
@@ -72,6 +86,7 @@ def audit_of_request(session: Session, actor: Actor, public_id: str) -> list[Aud
             previous_hash=entry.previous_hash,
         )
         for entry, user, org in rows
+        if not (entry.action in DRAFT_ACTIONS and entry.version in hidden)
     ]
 
 
@@ -86,4 +101,9 @@ def access_log_of_request(session: Session, actor: Actor, public_id: str) -> lis
         .order_by(AccessLogEntry.at, AccessLogEntry.id)
         .limit(MAX_ENTRIES)
     )
-    return [AccessLine(at=entry.at, version=entry.version, user=user, organisation=org) for entry, user, org in rows]
+    hidden = _hidden_versions(session, actor, request) or set()
+    return [
+        AccessLine(at=entry.at, version=entry.version, user=user, organisation=org)
+        for entry, user, org in rows
+        if entry.version not in hidden
+    ]

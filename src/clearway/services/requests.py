@@ -236,7 +236,10 @@ def save_edit(
     decided = version_row(session, request, last_decided_version(session, request) or based_on)
     tolerance = result.agreement.time_tolerance_minutes if result.agreement is not None else None
     change = classify_change(snapshot_of(decided), snapshot, tolerance)
-    reasons = list(change.reasons) + [f"new pre-check error: {code}" for code in new_errors(decided.findings, findings)]
+    # "Brings new errors": judged now against the decided content judged now, so that an error
+    # that time alone brings (a lead time that has become short) is not laid at the change's door.
+    baseline = stored_findings(_judge(session, request, snapshot_of(decided)))
+    reasons = list(change.reasons) + [f"new pre-check error: {code}" for code in new_errors(baseline, findings)]
     material = bool(reasons)
     if material and has_errors(findings) and justification is None:
         errors = sorted({item["code"] for item in findings if item["severity"] == "error"})

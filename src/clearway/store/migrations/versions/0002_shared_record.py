@@ -125,6 +125,10 @@ def upgrade() -> None:
         )
 
     op.execute("UPDATE clearance_requests SET shared_version = current_version WHERE ever_submitted")
+    op.execute(
+        "INSERT INTO version_submissions (request_id, version, action, submitted_by, submitted_at) "
+        "SELECT id, current_version, 'submit', created_by, updated_at FROM clearance_requests WHERE ever_submitted"
+    )
     _create_append_only_triggers()
 
 
