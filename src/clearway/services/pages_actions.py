@@ -18,12 +18,12 @@ from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.flights import FlightRequest
 from clearway.domain.material import classify_change
 from clearway.domain.snapshot import Passenger, RequestSnapshot, canonical_seq, snapshot_from
-from clearway.domain.workflow import Action, Permission, State
+from clearway.domain.workflow import Action, Permission
 from clearway.formats.manifest import read_manifest
-from clearway.services import audit, requests, workflow
+from clearway.services import requests, workflow
 from clearway.services.access import find_request
 from clearway.services.actor import Actor
-from clearway.services.errors import Conflict, Invalid, NotFound
+from clearway.services.errors import NotFound
 from clearway.services.pages_views import _agreement_of
 from clearway.services.requests import current_version, snapshot_of, version_row
 from clearway.store.models import ClearanceRequest, Decision, ReceptionOutcome, RequestVersion
@@ -141,24 +141,4 @@ def answer_and_resubmit(
     session: Session, actor: Actor, public_id: str, answer: str, *, justification: str | None = None
 ) -> dict[str, object]:
     """Answer the receiving side's questions in words and resubmit (with the current version)."""
-    text = answer.strip()
-    request = find_request(session, actor, public_id, for_update=True)
-    actor.require(Permission.REQUEST_SUBMIT)
-    if request.state is not State.INFO_REQUESTED:
-        raise Conflict("service.transition_refused", action=str(Action.RESUBMIT), state=str(request.state))
-    asked_on = session.scalars(_last_decision(request.id)).first()
-    new_version = asked_on is not None and request.current_version > asked_on.version
-    if not text and not new_version:
-        raise Invalid("service.answer_required", field="answer")
-    if len(text) > MAX_ANSWER:
-        raise Invalid("service.text_too_long", field="answer", maximum=MAX_ANSWER)
-    if text:
-        audit.record(
-            session,
-            actor,
-            "information_answered",
-            request=request,
-            version=request.current_version,
-            details={"text": text},
-        )
-    return workflow.submit(session, actor, public_id, justification=justification)
+    return workflow.submit(session, actor, public_id, justification=justification, answer=answer.strip() or None)

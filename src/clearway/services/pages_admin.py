@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import OrgKind, Permission
-from clearway.services import audit, people
+from clearway.services import audit, observers, people
 from clearway.services.actor import Actor
 from clearway.services.errors import Invalid, NotFound
 from clearway.store.models import (
@@ -112,14 +112,8 @@ def create_own_token(session: Session, actor: Actor, name: str) -> people.Issued
 
 def grant(
     session: Session, actor: Actor, observer_name: str, agreement_code: str | None, reference: str | None
-) -> ObserverGrant:
-    """Read-only access for an observer to one of the actor's agreements or requests."""
-    actor.require(Permission.USERS_MANAGE)
-    observer = session.scalars(
-        select(Organisation).where(Organisation.name == observer_name, Organisation.kind == OrgKind.OBSERVER)
-    ).one_or_none()
-    if observer is None:
-        raise NotFound("service.organisation_not_found")
+) -> observers.GrantView:
+    """Read-only access for an observer to one of the actor's agreements or requests (by its reference)."""
     request_id = None
     if reference:
         found = session.scalars(
@@ -129,13 +123,11 @@ def grant(
         ).one_or_none()
         if found is None:
             raise NotFound("service.request_not_found", request=reference)
-        request_id = found.id
-        agreement_code = None
+        request_id, agreement_code = found.public_id, None
     elif not agreement_code:
         raise Invalid("service.grant_scope", field="agreement_code")
-    return people.grant_observer(
-        session, observer.id, request_id=request_id, agreement_code=agreement_code, granted_by=actor
-    )
+    target = observers.GrantTarget(observer_name, request_id=request_id, agreement_id=agreement_code)
+    return observers.grant(session, actor, target)
 
 
 def withdraw_grant(session: Session, actor: Actor, grant_id: int) -> None:
@@ -144,4 +136,5 @@ def withdraw_grant(session: Session, actor: Actor, grant_id: int) -> None:
     if row is None or row.revoked_at is not None:
         raise NotFound("service.grant_not_found")
     row.revoked_at = utcnow()
+    row.revoked_by = actor.user_id
     audit.record(session, actor, "observer_grant_withdrawn", details={"grant": row.id})

@@ -19,8 +19,10 @@ from clearway.domain.snapshot import RequestSnapshot
 from clearway.domain.workflow import Action, OrgKind, Permission, State
 from clearway.i18n import DEFAULT_LANGUAGE
 from clearway.services import agreements
+from clearway.services import conversation as conversation_service
 from clearway.services.access import find_request, log_personal_data_view, visible
 from clearway.services.actor import Actor
+from clearway.services.precheck import finding_message
 from clearway.services.requests import snapshot_of, version_row
 from clearway.store.models import (
     AccessLogEntry,
@@ -185,8 +187,11 @@ class RequestPage:
         return [item for item in self.findings if item["severity"] == severity]
 
     def message(self, item: dict[str, Any]) -> str:
-        text: str = item["message"].get(self.lang) or item["message"][DEFAULT_LANGUAGE]
-        return text
+        """The finding's sentence, rendered now in the page's language (it may name the passenger:
+        the manifest's personal data is shown only when revealed, and then logged)."""
+        if item.get("scope") == "passenger" and not self.revealed and item.get("seq") is not None:
+            return ""
+        return finding_message(item, self.lang)
 
     @property
     def excluded_seqs(self) -> set[int]:
@@ -226,32 +231,20 @@ def request_page(
             select(ReceptionRecord).where(ReceptionRecord.request_id == request.id).order_by(ReceptionRecord.seq)
         )
     )
-    audit_rows = _audit_of(session, request.id)
-    conversation: list[ConversationItem] = []
-    justification = None
-    for entry, user_name, org_name in audit_rows:
-        if entry.action in ("submit", "resubmit") and entry.details.get("justification"):
-            justification = entry.details["justification"]
-        if entry.action == "information_answered":
-            conversation.append(
-                ConversationItem(
-                    "answer", entry.at, user_name or "", org_name or "", str(entry.details.get("text", ""))
-                )
-            )
     names = _user_names(session, {decision.decided_by for decision in decisions})
-    for decision in decisions:
-        if decision.action is Action.REQUEST_INFO:
-            conversation.append(
-                ConversationItem(
-                    "question",
-                    decision.decided_at,
-                    names.get(decision.decided_by, ("", ""))[0],
-                    names.get(decision.decided_by, ("", ""))[1],
-                    decision.text or "",
-                    decision.reply_by,
-                    tuple(decision.reason_codes or ()),
-                )
-            )
+    conversation = [
+        ConversationItem(
+            "question" if message.kind == "question" else "answer",
+            message.at,
+            message.author,
+            message.organisation,
+            message.text,
+            message.reply_by,
+            tuple(message.reason_codes),
+        )
+        for message in conversation_service.messages_of(session, request)
+    ]
+    justification = version.override_justification
     conversation.sort(key=lambda item: item.at)
     decided = [decision.version for decision in decisions if decision.action in _DECIDING]
     last_decided = decided[-1] if decided else None

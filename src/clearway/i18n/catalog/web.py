@@ -9,20 +9,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no language {language}; choose one of {allowed}.",
         "es": "No existe el idioma {language}; elija uno de {allowed}.",
     },
-    "service.answer_required": {
-        "en": "Write an answer to the questions, or save a new version, before you resubmit.",
-        "es": "Escriba una respuesta a las preguntas, o guarde una nueva versión, antes de reenviar.",
-    },
     "service.passenger_not_found": {
         "en": "The manifest has no passenger with seq {seq}.",
         "es": "El manifiesto no tiene ningún pasajero con seq {seq}.",
-    },
-    "service.text_too_long": {
-        "en": "The text is too long: at most {maximum} characters.",
-        "es": "El texto es demasiado largo: como máximo {maximum} caracteres.",
-    },
-    "service.grant_not_found": {
-        "en": "There is no such grant.",
-        "es": "No existe esa autorización.",
     },
 }
