@@ -37,6 +37,7 @@ from clearway.store.models import (
     RequestVersion,
     User,
     VersionArrival,
+    VersionSubmission,
     utcnow,
 )
 
@@ -244,7 +245,17 @@ def request_page(
         )
         for message in conversation_service.messages_of(session, request)
     ]
-    justification = version.override_justification
+    # Why it was submitted despite errors: written with the submission of this version.
+    justification = session.scalar(
+        select(VersionSubmission.justification)
+        .where(
+            VersionSubmission.request_id == request.id,
+            VersionSubmission.version == version.number,
+            VersionSubmission.justification.is_not(None),
+        )
+        .order_by(VersionSubmission.id.desc())
+        .limit(1)
+    )
     conversation.sort(key=lambda item: item.at)
     decided = [decision.version for decision in decisions if decision.action in _DECIDING]
     last_decided = decided[-1] if decided else None
