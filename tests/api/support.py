@@ -186,7 +186,7 @@ def _advance(session: Any, sender: Actor, receiver: Actor, public_id: str, targe
     if target is State.APPROVED:
         return
     if target is State.REVOKED:
-        workflow.revoke(session, receiver, public_id, ("OTHER",), "Runway closed.")
+        workflow.revoke(session, receiver, public_id, ("OTHER",), "Runway closed.", secret=secret)
         return
     registration = requests.snapshot_of(requests.current_version(session, _row(session, public_id)))
     workflow.record_departure(

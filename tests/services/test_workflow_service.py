@@ -114,7 +114,7 @@ def test_revocation_and_a_tampered_token(world) -> None:
     token = approve(world, created.public_id)["clearance"]["token"]
     tampered = token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1]
     assert verify_online(world.session, tampered).status == "invalid"
-    workflow.revoke(world.session, world.actor("mex"), created.public_id, ["OTHER"], "Runway closed.")
+    workflow.revoke(world.session, world.actor("mex"), created.public_id, ["OTHER"], "Runway closed.", secret=SECRET)
     assert verify_online(world.session, token).status == "revoked"
 
 

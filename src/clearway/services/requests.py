@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clearway.domain.agreements import Agreement
+from clearway.domain.audit_events import Amended, MaterialAmendment, RequestCopied, RequestCreated, VersionSaved
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.material import classify_change
 from clearway.domain.people import MANIFEST_COLUMNS
@@ -100,7 +101,7 @@ def create_request(session: Session, actor: Actor, snapshot: RequestSnapshot) ->
     session.add(request)
     session.flush()
     version, _ = _save_version(session, actor, request, snapshot, based_on=None)
-    audit.record(session, actor, "request_created", request=request, version=version.number)
+    audit.record(session, actor, RequestCreated(), request=request, version=version.number)
     return request
 
 
@@ -185,9 +186,10 @@ def save_edit(
         request.state = next_state(request.state, action)
         if change.material:
             _supersede_clearances(session, request)
-        audit.record(session, actor, str(action), request=request, version=version.number, details={"reasons": reasons})
+        event = MaterialAmendment(tuple(reasons)) if change.material else Amended(tuple(reasons))
+        audit.record(session, actor, event, request=request, version=version.number)
     else:
-        audit.record(session, actor, "version_saved", request=request, version=version.number)
+        audit.record(session, actor, VersionSaved(), request=request, version=version.number)
     return request, version, reasons
 
 
@@ -210,7 +212,7 @@ def copy_request(session: Session, actor: Actor, public_id: str, reference: str 
     copied = replace(snapshot, flight=replace(snapshot.flight, reference=new_reference))
     request = create_request(session, actor, copied)
     request.copied_from_id = source.id
-    audit.record(session, actor, "request_copied", request=request, version=1, details={"from": source.public_id})
+    audit.record(session, actor, RequestCopied(source=source.public_id), request=request, version=1)
     return request
 
 

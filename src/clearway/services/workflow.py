@@ -15,6 +15,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import (
+    DECISION_EVENTS,
+    Arrived,
+    Cancelled,
+    Departed,
+    ReceptionConfirmed,
+    Resubmitted,
+    Revoked,
+    Submitted,
+)
+from clearway.domain.clearance import DecisionKind
 from clearway.domain.findings import Code
 from clearway.domain.workflow import TRANSITIONS, Action, State, TransitionRefused, next_state
 from clearway.services import audit, clearances
@@ -22,7 +33,7 @@ from clearway.services.access import find_request
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Invalid
 from clearway.services.precheck import has_errors, precheck_snapshot, stored_findings
-from clearway.services.requests import current_version, snapshot_of
+from clearway.services.requests import current_version, snapshot_of, version_row
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -82,8 +93,9 @@ def submit(session: Session, actor: Actor, public_id: str, *, justification: str
         raise Conflict("service.precheck_errors", count=len(errors), codes=", ".join(sorted(set(errors))))
     _move(request, target)
     request.ever_submitted = True
-    details = {"findings": errors, "justification": justification, "submitted_at": _iso(utcnow())}
-    audit.record(session, actor, str(action), request=request, version=version.number, details=details)
+    submitted = Resubmitted if action is Action.RESUBMIT else Submitted
+    event = submitted(findings=tuple(errors), justification=justification, submitted_at=_iso(utcnow()))
+    audit.record(session, actor, event, request=request, version=version.number)
     return {"state": str(request.state), "version": version.number, "findings": findings, "override": justification}
 
 
@@ -125,6 +137,7 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
     session.add(row)
     session.flush()
     result: dict[str, Any] = {"state": str(request.state), "version": version.number, "decision": row.id}
+    number = None
     if decision.action in (Action.APPROVE, Action.APPROVE_RESTRICTED):
         clearance = clearances.issue(
             session,
@@ -134,17 +147,17 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
             row,
             excluded_seqs=tuple(sorted(decision.excluded_seqs)),
             conditions=decision.conditions or "",
+            reason_codes=decision.reason_codes,
             secret=secret,
         )
+        number = clearance.number
         result["clearance"] = {"number": clearance.number, "token": clearance.token, "key_id": clearance.key_id}
-    audit.record(
-        session,
-        actor,
-        str(decision.action),
-        request=request,
-        version=version.number,
-        details={"reason_codes": list(decision.reason_codes), "clearance": result.get("clearance", {}).get("number")},
-    )
+    else:  # every decision is signed, not only approvals (spec/README.md, "Decision")
+        terms = clearances.DecisionTerms(DecisionKind(decision.action), reason_codes=decision.reason_codes)
+        clearances.sign_decision(session, actor, request, version, row, terms, secret=secret)
+    result["signature"] = {"token": row.signature, "key_id": row.key_id}
+    event = DECISION_EVENTS[str(decision.action)](decision.reason_codes, number, row.key_id or "")
+    audit.record(session, actor, event, request=request, version=version.number)
     return result
 
 
@@ -165,37 +178,42 @@ def _check_reasons(decision: DecisionInput) -> None:
 
 
 def revoke(
-    session: Session, actor: Actor, public_id: str, reason_codes: Iterable[str], text: str | None
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    reason_codes: Iterable[str],
+    text: str | None,
+    *,
+    secret: str,
 ) -> dict[str, Any]:
-    """Withdraw a clearance before departure, with reason codes."""
+    """Withdraw a clearance before departure, with reason codes; the revocation is signed too."""
     codes = tuple(reason_codes)
     _check_reasons(DecisionInput(Action.DENY, codes, text))
     request, target = _begin(session, actor, public_id, Action.REVOKE)
+    withdrawn = clearances.current_clearance(session, request)
     _move(request, target)
     for clearance in session.scalars(
         select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
     ):
         clearance.status = ClearanceStatus.REVOKED
         clearance.status_changed_at = utcnow()
-    session.add(
-        Decision(
-            request_id=request.id,
-            version=request.current_version,
-            action=Action.REVOKE,
-            reason_codes=list(codes),
-            text=text,
-            decided_by=actor.user_id,
-        )
+    decided_version = withdrawn.version if withdrawn is not None else request.current_version
+    row = Decision(
+        request_id=request.id,
+        version=decided_version,
+        action=Action.REVOKE,
+        reason_codes=list(codes),
+        text=text,
+        decided_by=actor.user_id,
     )
-    audit.record(
-        session,
-        actor,
-        "revoke",
-        request=request,
-        version=request.current_version,
-        details={"reason_codes": list(codes)},
-    )
-    return {"state": str(request.state)}
+    session.add(row)
+    session.flush()
+    version = version_row(session, request, decided_version)
+    number = withdrawn.number if withdrawn is not None else None
+    terms = clearances.DecisionTerms(DecisionKind.REVOKE, reason_codes=codes, number=number)
+    clearances.sign_decision(session, actor, request, version, row, terms, secret=secret)
+    audit.record(session, actor, Revoked(codes, number, row.key_id or ""), request=request, version=decided_version)
+    return {"state": str(request.state), "signature": {"token": row.signature, "key_id": row.key_id}}
 
 
 def cancel(session: Session, actor: Actor, public_id: str, text: str | None = None) -> dict[str, Any]:
@@ -207,7 +225,7 @@ def cancel(session: Session, actor: Actor, public_id: str, text: str | None = No
     ):
         clearance.status = ClearanceStatus.REVOKED
         clearance.status_changed_at = utcnow()
-    audit.record(session, actor, "cancel", request=request, version=request.current_version, details={"text": text})
+    audit.record(session, actor, Cancelled(text), request=request, version=request.current_version)
     return {"state": str(request.state)}
 
 
@@ -237,10 +255,15 @@ def record_departure(
             recorded_by=actor.user_id,
         )
     )
-    details = {"at": _iso(at), "actual_registration": actual_registration.strip(), "registration_mismatch": mismatch}
+    details: dict[str, Any] = {
+        "at": _iso(at),
+        "actual_registration": actual_registration.strip(),
+        "registration_mismatch": mismatch,
+    }
     if mismatch:
         details["cleared_registration"] = cleared
-    audit.record(session, actor, "depart", request=request, version=request.current_version, details=details)
+    event = Departed(**details, cleared_registration=cleared if mismatch else None)
+    audit.record(session, actor, event, request=request, version=request.current_version)
     return {"state": str(request.state), **details}
 
 
@@ -253,7 +276,7 @@ def record_arrival(session: Session, actor: Actor, public_id: str, *, at: dateti
     request, target = _begin(session, actor, public_id, Action.ARRIVE)
     _move(request, target)
     session.add(FlightEvent(request_id=request.id, kind=FlightEventKind.ARRIVAL, at=at, recorded_by=actor.user_id))
-    audit.record(session, actor, "arrive", request=request, version=request.current_version, details={"at": _iso(at)})
+    audit.record(session, actor, Arrived(_iso(at)), request=request, version=request.current_version)
     return {"state": str(request.state)}
 
 
@@ -273,7 +296,8 @@ def confirm_reception(
     for seq, outcome in sorted(outcomes.items()):
         session.add(ReceptionRecord(request_id=request.id, seq=seq, outcome=outcome, recorded_by=actor.user_id))
     counts = {str(kind): sum(1 for value in outcomes.values() if value is kind) for kind in ReceptionOutcome}
-    audit.record(session, actor, "confirm_reception", request=request, version=request.current_version, details=counts)
+    event = ReceptionConfirmed(counts[ReceptionOutcome.RECEIVED], counts[ReceptionOutcome.NOT_ON_BOARD])
+    audit.record(session, actor, event, request=request, version=request.current_version)
     return {"state": str(request.state), **counts}
 
 

@@ -141,7 +141,9 @@ def decide_request(
     openapi_extra=needs(Permission.REQUEST_REVOKE),
 )
 def revoke_request(ctx: Writer, request_id: str, body: ReasonsBody) -> views.NewState:
-    result = workflow.revoke(ctx.session, ctx.actor, request_id, body.reason_codes, body.text)
+    result = workflow.revoke(
+        ctx.session, ctx.actor, request_id, body.reason_codes, body.text, secret=ctx.settings.secret_key
+    )
     return views.NewState.model_validate(result)
 
 
