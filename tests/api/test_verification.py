@@ -41,7 +41,8 @@ def test_a_material_amendment_supersedes_the_clearance(client: Any, world: World
     saved = client.post(f"{API}/requests/{public_id}/versions", json=amended, headers=world.officer.headers)
     assert saved.json()["request"]["state"] == "submitted"
 
-    assert client.post(VERIFY, json={"token": old}).json()["status"] == "superseded"
+    superseded = client.post(VERIFY, json={"token": old}).json()
+    assert (superseded["valid"], superseded["genuine"], superseded["status"]) == (False, True, "superseded")
     new = approve(client, world, public_id)
     verdict = client.post(VERIFY, json={"token": new}).json()
     assert (verdict["status"], verdict["claims"]["ver"]) == ("current", 2)  # the version the receiver has seen
@@ -51,7 +52,12 @@ def test_a_material_amendment_supersedes_the_clearance(client: Any, world: World
 def test_a_clearance_not_yet_valid_says_so(client: Any, world: World) -> None:
     token = approve(client, world, world.drive(State.SUBMITTED, content(arrival=arrival_at(day(30)))))
     verdict = client.post(VERIFY, json={"token": token}).json()
-    assert (verdict["valid"], verdict["status"], verdict["reason"]) == (True, "current", "outside_validity")
+    assert (verdict["valid"], verdict["genuine"], verdict["status"], verdict["reason"]) == (
+        False,
+        True,
+        "current",
+        "outside_validity",
+    )
 
 
 def test_a_revoked_clearance_verifies_as_revoked(client: Any, world: World) -> None:
@@ -64,7 +70,7 @@ def test_a_revoked_clearance_verifies_as_revoked(client: Any, world: World) -> N
     )
     assert revoked.json() == {"state": "revoked"}
     verdict = client.post(VERIFY, json={"token": token}).json()
-    assert (verdict["valid"], verdict["status"]) == (True, "revoked")
+    assert (verdict["valid"], verdict["genuine"], verdict["status"]) == (False, True, "revoked")
 
 
 @pytest.mark.parametrize("segment", [0, 1, 2], ids=["header", "claims", "signature"])

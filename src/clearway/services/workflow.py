@@ -262,7 +262,7 @@ def record_departure(
     }
     if mismatch:
         details["cleared_registration"] = cleared
-    event = Departed(**details, cleared_registration=cleared if mismatch else None)
+    event = Departed(details["at"], details["actual_registration"], mismatch, cleared if mismatch else None)
     audit.record(session, actor, event, request=request, version=request.current_version)
     return {"state": str(request.state), **details}
 
