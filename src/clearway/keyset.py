@@ -78,10 +78,10 @@ def public_keys_from_file(path: Path, *, issuer: str | None = None) -> dict[str,
     country = issuer.upper() if issuer else None
     try:
         text = data.decode("utf-8")
-        if "-----BEGIN" in text:
-            keys = [TrustedKey(key_id_of(pem), pem, country=country) for pem in public_pems_in(text)]
-        else:
+        if text.lstrip().startswith("{"):  # JSON; a key set holds PEM text too, so look at the start
             keys = _keys_of_json(json.loads(text), country)
+        else:
+            keys = [TrustedKey(key_id_of(pem), pem, country=country) for pem in public_pems_in(text)]
         by_id = _by_id(keys)
     except (ValueError, TypeError, KeyError, AttributeError):
         raise UnusableInput("clearance.key_invalid", path=str(path)) from None

@@ -138,9 +138,7 @@ def test_a_record_of_the_first_format_edited_in_place_breaks_its_own_hash() -> N
     legacy = replace(first, content_hash=None, salt=None, hash=chain_hash(GENESIS, **fields_of(first)))
     assert first_broken_link([legacy]) is None
     edited = replace(legacy, action="approve")
-    assert first_broken_link([edited]) == BrokenLink(
-        1, 0, LinkProblem.HASH_MISMATCH, record_hash(edited), legacy.hash
-    )
+    assert first_broken_link([edited]) == BrokenLink(1, 0, LinkProblem.HASH_MISMATCH, record_hash(edited), legacy.hash)
 
 
 def test_a_first_format_record_after_a_second_format_one_is_a_broken_link() -> None:

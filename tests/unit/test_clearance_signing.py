@@ -49,7 +49,9 @@ def token(key: SigningKeyMaterial) -> str:
 
 def keys_of(*materials: SigningKeyMaterial, country: str | None = "MEX") -> dict[str, TrustedKey]:
     """The keys as a verifier trusts them: each one Mexico's (the issuer the default claims name)."""
-    return {material.key_id: TrustedKey(material.key_id, material.public_pem, country=country) for material in materials}
+    return {
+        material.key_id: TrustedKey(material.key_id, material.public_pem, country=country) for material in materials
+    }
 
 
 def b64(data: bytes) -> str:
