@@ -40,11 +40,11 @@ MAX_HASHES = 10_000
 
 def take(session: Session, secret: str, *, now: datetime | None = None) -> AuditCheckpoint:
     """Sign the chain's head now with the instance's audit key (``clearway audit checkpoint``)."""
+    key = keys.active_key(session, None, secret)  # first: making the key is itself an entry of the chain
     audit.serialise(session)  # the head read here is the head signed
     head = session.execute(
         select(AuditEntry.sequence, AuditEntry.hash, AuditEntry.at).order_by(AuditEntry.sequence.desc()).limit(1)
     ).first()
-    key = keys.active_key(session, None, secret)
     sequence, digest, entry_at = (head[0], head[1], head[2]) if head else (0, GENESIS, None)
     checkpoint = Checkpoint(sequence, digest, entry_at, now or utcnow(), key.key_id)
     token = sign_document(checkpoint.to_claims(), CHECKPOINT_TYPE, key.encrypted_private_pem, secret, key_id=key.key_id)
