@@ -13,6 +13,7 @@ from clearway.domain.audit import GENESIS, content_digest, linked_hash
 from clearway.domain.checkpoints import Checkpoint, ExtensionProblem, check_extension
 from clearway.domain.workflow import Role
 from clearway.services import checkpoints, keys
+from clearway.services.audit import verify_chain
 from clearway.services.checkpoints import CheckpointProblem
 from clearway.signing import CHECKPOINT_TYPE, ClearanceInvalid, sign_document
 from clearway.store.models import AuditEntry, utcnow
@@ -92,7 +93,7 @@ def test_a_cut_tail_is_caught_against_an_earlier_checkpoint(world: World) -> Non
     with_history(world)
     checkpoint = kept(world)
     cut_tail(world.session, after=checkpoint.sequence - 2)
-    assert checkpoints.audit.verify_chain(world.session)[1] is None  # the chain alone still says intact
+    assert verify_chain(world.session)[1] is None  # the chain alone still says intact
     verdict = checkpoints.verify_against(world.session, checkpoint)
     assert (verdict.problem, verdict.head) == (CheckpointProblem.TAIL_CUT, checkpoint.sequence - 2)
 
@@ -101,7 +102,7 @@ def test_a_rewrite_rehashed_to_the_end_is_caught_against_an_earlier_checkpoint(w
     with_history(world)
     checkpoint = kept(world)
     rewrite_and_rehash(world.session, sequence=2, action="deny")
-    assert checkpoints.audit.verify_chain(world.session)[1] is None  # whole again, to the chain alone
+    assert verify_chain(world.session)[1] is None  # whole again, to the chain alone
     verdict = checkpoints.verify_against(world.session, checkpoint)
     assert verdict.problem is CheckpointProblem.REWRITTEN
 

@@ -68,14 +68,16 @@ def refusal(token: str, keys: dict[str, TrustedKey]) -> str:
 
 # --- claims, version 2 ---------------------------------------------------------------------------
 
+NOT_A_GRANT = {"valid_from": None, "valid_until": None}
+
 
 @pytest.mark.parametrize(
     ("decision", "fields"),
     [
         (DecisionKind.APPROVE, {}),
         (DecisionKind.APPROVE_RESTRICTED, {"excluded_seqs": (2,), "conditions": "Escorted."}),
-        (DecisionKind.REQUEST_INFO, {"number": None, "valid_from": None, "valid_until": None, "reason_codes": ("OTHER",)}),
-        (DecisionKind.DENY, {"number": None, "valid_from": None, "valid_until": None, "reason_codes": ("LEAD_TIME",)}),
+        (DecisionKind.REQUEST_INFO, {**NOT_A_GRANT, "number": None, "reason_codes": ("OTHER",)}),
+        (DecisionKind.DENY, {**NOT_A_GRANT, "number": None, "reason_codes": ("LEAD_TIME",)}),
         (DecisionKind.REVOKE, {"valid_from": None, "valid_until": None, "reason_codes": ("OTHER",)}),
     ],
 )  # fmt: skip

@@ -9,6 +9,7 @@ does not. Every change is in the audit trail.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from clearway.domain.audit_events import KeyCreated, KeyRevoked, KeyRotated
 from clearway.domain.keys import KeyPurpose
 from clearway.domain.workflow import OrgKind, Permission
+from clearway.keyset import key_entry
 from clearway.services import audit
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, NotFound
@@ -156,6 +158,17 @@ def trusted(key: SigningKey, organisation: Organisation | None) -> TrustedKey:
         revoked_at=key.revoked_at,
         development=key.development_secret,
     )
+
+
+def key_set(session: Session) -> list[dict[str, Any]]:
+    """The published key set's entries (``clearway.keyset.key_entry``), as ``/api/v1/keys`` serves them."""
+    return [key_entry(trusted(key, organisation), key.created_at) for key, organisation in published_keys(session)]
+
+
+def entry_of(session: Session, key: SigningKey) -> dict[str, Any]:
+    """One key as an entry of the published key set."""
+    organisation = session.get(Organisation, key.organisation_id) if key.organisation_id is not None else None
+    return key_entry(trusted(key, organisation), key.created_at)
 
 
 def trusted_keys(session: Session) -> dict[str, TrustedKey]:

@@ -7,9 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
-from clearway.keyset import key_entry
 from clearway.services import keys
-from clearway.store.models import Organisation, SigningKey
 from clearway.web.api.deps import PUBLIC, ApiRouter, PublicReader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
@@ -36,10 +34,6 @@ class KeySet(BaseModel):
     keys: list[PublicKey]
 
 
-def _out(key: SigningKey, organisation: Organisation | None) -> PublicKey:
-    return PublicKey.model_validate(key_entry(keys.trusted(key, organisation), key.created_at))
-
-
 @router.get(
     "",
     operation_id="listKeys",
@@ -47,7 +41,7 @@ def _out(key: SigningKey, organisation: Organisation | None) -> PublicKey:
     openapi_extra=needs(PUBLIC),
 )
 def list_keys(ctx: PublicReader) -> KeySet:
-    return KeySet(keys=[_out(key, organisation) for key, organisation in keys.published_keys(ctx.session)])
+    return KeySet(keys=[PublicKey.model_validate(entry) for entry in keys.key_set(ctx.session)])
 
 
 @router.post(
@@ -59,7 +53,7 @@ def list_keys(ctx: PublicReader) -> KeySet:
 )
 def rotate_key(ctx: Writer) -> PublicKey:
     key = keys.rotate_key(ctx.session, ctx.actor, ctx.settings.secret_key)
-    return _out(key, ctx.session.get(Organisation, key.organisation_id))
+    return PublicKey.model_validate(keys.entry_of(ctx.session, key))
 
 
 @router.post(
@@ -70,4 +64,4 @@ def rotate_key(ctx: Writer) -> PublicKey:
 )
 def revoke_key(ctx: Writer, key_id: str) -> PublicKey:
     key = keys.revoke_key(ctx.session, ctx.actor, key_id, ctx.settings.secret_key)
-    return _out(key, ctx.session.get(Organisation, key.organisation_id) if key.organisation_id else None)
+    return PublicKey.model_validate(keys.entry_of(ctx.session, key))
