@@ -52,10 +52,18 @@ class IssuedClearance(BaseModel):
     key_id: str
 
 
+class DecisionSignature(BaseModel):
+    token: str = Field(description="The decision signed by the deciding organisation (compact JWS, claims v2).")
+    key_id: str
+
+
 class Decided(BaseModel):
     state: str
     version: int = Field(description="The version decided on.")
     clearance: IssuedClearance | None = Field(default=None, description="Issued by an approval.")
+    signature: DecisionSignature | None = Field(
+        default=None, description="Every decision is signed; verify it at /api/v1/clearances/verify or offline."
+    )
 
 
 class ReasonsBody(BaseModel):
