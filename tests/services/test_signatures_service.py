@@ -14,8 +14,8 @@ from clearway.services import keys, requests, workflow
 from clearway.services.clearances import verify_online
 from clearway.services.keys import KeysNeedRotation
 from clearway.settings import DEVELOPMENT_SECRET_KEY
-from clearway.signing import sign_clearance, verify_clearance
-from clearway.store.models import AuditEntry, Decision, SigningKey
+from clearway.signing import TOKEN_TYPE, sign_clearance, sign_document, verify_clearance
+from clearway.store.models import AuditEntry, Clearance, Decision, SigningKey
 from tests.factories.versions import with_aircraft
 from tests.services.conftest import SECRET, World, future_flight, with_reference
 from tests.services.test_workflow_service import approve, submitted
@@ -183,3 +183,18 @@ def test_online_verification_checks_the_token_is_the_one_issued(world: World) ->
     token = sign_clearance(reissued, mexico.encrypted_private_pem, SECRET)
     verdict = verify_online(world.session, token)
     assert (verdict.valid, verdict.status, verdict.reason) == (False, "unknown", "not_issued_here")
+
+
+def test_a_version_1_clearance_issued_before_still_verifies_online_and_says_so(world: World) -> None:
+    created = submitted(world, future_flight(days=3))
+    number = approve(world, created.public_id)["clearance"]["number"]
+    stored = world.session.scalars(select(Clearance).where(Clearance.number == number)).one()
+    current = verify_clearance(stored.token, keys.trusted_keys(world.session)).claims
+    mexico = keys.active_key(world.session, world.orgs["mex"], SECRET)
+    legacy = replace(current, format_version=1, legs=tuple(replace(leg, departure_offset=None, arrival_offset=None)
+                                                        for leg in current.legs))  # fmt: skip
+    stored.token = sign_document(legacy.to_claims_dict(), TOKEN_TYPE, mexico.encrypted_private_pem, SECRET,
+                                 key_id=mexico.key_id)  # fmt: skip
+    world.session.flush()
+    verdict = verify_online(world.session, stored.token)
+    assert verdict.valid and verdict.claims is not None and verdict.claims.format_version == 1

@@ -100,7 +100,8 @@ def rekey(session: Session, secret: str, *, revoke_old: bool = False) -> list[Re
     replaced keys instead of retiring them (for a secret that leaked)."""
     replaced = []
     development = is_development_secret(secret)
-    for key in session.scalars(select(SigningKey).where(SigningKey.retired_at.is_(None)).order_by(SigningKey.id)):
+    active = session.scalars(select(SigningKey).where(SigningKey.retired_at.is_(None)).order_by(SigningKey.id)).all()
+    for key in active:  # read first: each replacement below writes to the same table
         if opens_with(key, secret) and (development or not key.development_secret):
             continue
         new = _rotate(session, None, key.organisation_id, secret, reason="secret_changed")
