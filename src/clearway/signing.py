@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Mapping
@@ -117,6 +118,17 @@ def secret_fingerprint(secret: bytes | str) -> str:
     16 random bytes, so its hash gives nothing away.
     """
     return hashlib.sha256(b"clearway-secret-fingerprint\x00" + _secret_bytes(secret)).hexdigest()[:16]
+
+
+def key_endorsement(secret: bytes | str, fields: Mapping[str, Any]) -> str:
+    """HMAC-SHA256, under the server secret, of a stored key's public half, owner and state.
+
+    The database alone cannot make one: a key row added, or a revocation cleared, by
+    someone who can write the database but does not hold the secret no longer matches, and
+    such a key is neither served in the key set nor trusted.
+    """
+    message = b"clearway-key-endorsement\x00" + canonical_json(dict(fields))
+    return hmac.new(_secret_bytes(secret), message, hashlib.sha256).hexdigest()
 
 
 def can_open(encrypted_private_pem: str | bytes, secret: bytes | str) -> bool:

@@ -35,7 +35,7 @@ def test_fetching_the_checkpoint_countersigns_it_and_the_hashes_extend_it(client
     extension = check_extension(document["sequence"], document["hash"], links)
     assert extension.extends and extension.head_sequence > document["sequence"]
     with session_scope(world.engine) as session:
-        kept = checkpoints.read_checkpoint(again, keys.trusted_keys(session))
+        kept = checkpoints.read_checkpoint(again, keys.trusted_keys(session, world.secret))
     assert sorted(witness.organisation.split()[0] for witness in kept.witnesses) == ["receiver", "sender"]
 
 

@@ -10,7 +10,6 @@ from sqlalchemy import text
 from clearway.commands.service import prepare_keys, serve_command
 from clearway.domain.errors import UnusableInput
 from clearway.domain.workflow import OrgKind
-from clearway.keyset import key_entry
 from clearway.services import checkpoints, keys, people
 from clearway.settings import DEVELOPMENT_SECRET_KEY
 from clearway.store.db import make_engine, session_scope, upgrade
@@ -96,7 +95,7 @@ def test_the_extension_is_checked_offline_from_the_hash_list(clearway, database:
     with session_scope(engine) as session:
         people.create_organisation(session, "Another organisation", OrgKind.OBSERVER)
         listed = checkpoints.hashes_since(session, sequence)
-        entries = [key_entry(keys.trusted(key, org), key.created_at) for key, org in keys.published_keys(session)]
+        entries = keys.key_set(session, SECRET)
     engine.dispose()
     hashes.write_text(json.dumps({"since": sequence, "hashes": [link.__dict__ for link in listed]}))
     key_set.write_text(json.dumps({"keys": entries}))
@@ -144,7 +143,7 @@ def test_serve_warns_on_every_start_without_a_configured_secret(
 def test_keys_revoke_from_the_command_line(clearway, database: str) -> None:
     engine = make_engine(database)
     with session_scope(engine) as session:
-        key_id = next(key.key_id for key, org in keys.published_keys(session) if org is not None)
+        key_id = next(key.key_id for key, org in keys.published_keys(session, SECRET) if org is not None)
     engine.dispose()
     outcome = clearway("keys", "revoke", key_id)
     assert outcome.exit_code == 0 and key_id in outcome.stdout

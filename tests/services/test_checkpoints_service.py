@@ -33,7 +33,7 @@ def kept(world: World) -> Checkpoint:
     """A checkpoint taken now and read back from its signed token, as a holder keeps it."""
     row = checkpoints.take(world.session, SECRET)
     document = checkpoints.document(world.session, row)
-    return checkpoints.read_checkpoint(document, keys.trusted_keys(world.session)).checkpoint
+    return checkpoints.read_checkpoint(document, keys.trusted_keys(world.session, SECRET)).checkpoint
 
 
 def allow_tampering(session: Session) -> None:
@@ -145,7 +145,7 @@ def test_a_checkpoint_signed_by_an_organisations_key_is_refused(world: World) ->
     forged_claims["seq"] = genuine["sequence"]
     token = sign_document(forged_claims, CHECKPOINT_TYPE, mexico.encrypted_private_pem, SECRET, key_id=mexico.key_id)
     with pytest.raises(ClearanceInvalid) as refused:
-        checkpoints.read_checkpoint({**genuine, "token": token}, keys.trusted_keys(world.session))
+        checkpoints.read_checkpoint({**genuine, "token": token}, keys.trusted_keys(world.session, SECRET))
     assert refused.value.reason == "wrong_key"
 
 
@@ -153,7 +153,7 @@ def test_the_unsigned_fields_of_a_checkpoint_file_are_not_trusted(world: World) 
     with_history(world)
     genuine = checkpoints.document(world.session, checkpoints.take(world.session, SECRET))
     edited = {**genuine, "sequence": 1, "hash": GENESIS}  # a holder's file edited to an older head
-    checkpoint = checkpoints.read_checkpoint(edited, keys.trusted_keys(world.session)).checkpoint
+    checkpoint = checkpoints.read_checkpoint(edited, keys.trusted_keys(world.session, SECRET)).checkpoint
     assert (checkpoint.sequence, checkpoint.hash) == (genuine["sequence"], genuine["hash"])
 
 
@@ -162,7 +162,7 @@ def test_a_checkpoint_signed_by_a_revoked_audit_key_is_refused(world: World) -> 
     document = checkpoints.document(world.session, checkpoints.take(world.session, SECRET))
     keys.revoke_key(world.session, None, document["key_id"], SECRET)
     with pytest.raises(ClearanceInvalid) as refused:
-        checkpoints.read_checkpoint(document, keys.trusted_keys(world.session))
+        checkpoints.read_checkpoint(document, keys.trusted_keys(world.session, SECRET))
     assert refused.value.reason == "revoked_key"
 
 
@@ -173,7 +173,7 @@ def test_fetching_countersigns_for_sending_and_receiving_organisations(world: Wo
     checkpoints.fetch_latest(world.session, world.actor("mex"), SECRET)
     checkpoints.fetch_latest(world.session, world.actor("mex", Role.ADMIN), SECRET)  # once per organisation
     document = checkpoints.fetch_latest(world.session, world.actor("monitor", Role.VIEWER), SECRET)
-    witnesses = checkpoints.read_checkpoint(document, keys.trusted_keys(world.session)).witnesses
+    witnesses = checkpoints.read_checkpoint(document, keys.trusted_keys(world.session, SECRET)).witnesses
     assert sorted(witness.organisation for witness in witnesses) == ["Org mex", "Org usa"]
 
 
@@ -186,7 +186,7 @@ def test_a_countersignature_of_another_head_is_refused(world: World) -> None:
     second = checkpoints.fetch_latest(world.session, world.actor("mex"), SECRET)
     spliced = {**second, "countersignatures": first["countersignatures"]}
     with pytest.raises(ClearanceInvalid) as refused:
-        checkpoints.read_checkpoint(spliced, keys.trusted_keys(world.session))
+        checkpoints.read_checkpoint(spliced, keys.trusted_keys(world.session, SECRET))
     assert refused.value.reason == "claims"
 
 

@@ -28,11 +28,13 @@ def audit_verify_command(db: str | None, lang: str, checkpoint_file: Path | None
     from clearway.commands.db import ensure_migrated
     from clearway.services import checkpoints, keys
     from clearway.services.audit import verify_chain
-    from clearway.settings import resolve_database_url
+    from clearway.settings import load_settings, resolve_database_url
     from clearway.signing import ClearanceInvalid
     from clearway.store.db import make_engine, session_scope
 
     document = _read_json(checkpoint_file, "audit.checkpoint_unreadable") if checkpoint_file else None
+    # The keys are trusted only as endorsed under the secret, which a plain chain check does not need.
+    secret = load_settings({"database_url": db}).secret_key if document is not None else ""
     url = resolve_database_url(db)
     ensure_migrated(url)
     engine = make_engine(url)
@@ -43,7 +45,7 @@ def audit_verify_command(db: str | None, lang: str, checkpoint_file: Path | None
                 verdict = None
             else:
                 try:
-                    kept = checkpoints.read_checkpoint(document, keys.trusted_keys(session))
+                    kept = checkpoints.read_checkpoint(document, keys.trusted_keys(session, secret))
                 except ClearanceInvalid as refused:
                     reason = translate(f"clearance.refused.{refused.reason}", lang, key_id=refused.key_id)
                     print(

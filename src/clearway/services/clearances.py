@@ -180,11 +180,11 @@ class OnlineVerification:
         }
 
 
-def verify_online(session: Session, token: str, now: datetime | None = None) -> OnlineVerification:
-    """Whether the token is genuine (its issuer's key, not revoked) and still holds here."""
+def verify_online(session: Session, token: str, secret: str, now: datetime | None = None) -> OnlineVerification:
+    """Whether the token is genuine (its issuer's endorsed key, not revoked) and still holds here."""
     text = token.strip()
     try:
-        verified = verify_clearance(text, keys.trusted_keys(session))
+        verified = verify_clearance(text, keys.trusted_keys(session, secret))
     except ClearanceInvalid as error:
         return OnlineVerification(False, "invalid", error.reason, None, error.key_id)
     claims = verified.claims

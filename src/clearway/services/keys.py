@@ -4,10 +4,16 @@ Keys are made on first use (and for every sending and receiving organisation whe
 service starts), rotated on request, re-keyed when the server secret changes, and
 revoked when compromised. Retiring a key keeps what it signed verifiable; revoking it
 does not. Every change is in the audit trail.
+
+Every key row carries an endorsement: an HMAC under the server secret of its public half,
+owner and state (``clearway.signing.key_endorsement``). Only endorsed keys are served and
+trusted, so someone who can write the database but does not hold the secret can neither
+add a key of their own for an organisation nor clear a revocation.
 """
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,13 +22,14 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.audit_events import KeyCreated, KeyRevoked, KeyRotated
 from clearway.domain.keys import KeyPurpose
+from clearway.domain.snapshot import iso_utc
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.keyset import key_entry
 from clearway.services import audit
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, NotFound
 from clearway.settings import DEVELOPMENT_SECRET_KEY
-from clearway.signing import TrustedKey, can_open, generate_key, secret_fingerprint
+from clearway.signing import TrustedKey, can_open, generate_key, key_endorsement, secret_fingerprint
 from clearway.store.models import Organisation, SigningKey, utcnow
 
 #: Organisations that decide (receiving) or witness checkpoints (sending) have keys; observers do not.
@@ -65,9 +72,36 @@ def opens_with(key: SigningKey, secret: str) -> bool:
 
 
 def keys_needing_rotation(session: Session, secret: str) -> list[SigningKey]:
-    """The active keys that the configured secret cannot open."""
-    active = session.scalars(select(SigningKey).where(SigningKey.retired_at.is_(None)).order_by(SigningKey.id))
-    return [key for key in active if not opens_with(key, secret)]
+    """Keys ``clearway keys rotate`` must see to: active keys the configured secret cannot open,
+    and keys not endorsed under it (from before endorsements, made under another secret,
+    or changed by someone without the secret)."""
+    every = session.scalars(select(SigningKey).order_by(SigningKey.id)).all()
+    return [
+        key for key in every if (key.retired_at is None and not opens_with(key, secret)) or not is_endorsed(key, secret)
+    ]
+
+
+def is_endorsed(key: SigningKey, secret: str) -> bool:
+    """Whether the row is as the service last wrote it under ``secret``."""
+    expected = key_endorsement(secret, _endorsed_fields(key))
+    return key.endorsement is not None and hmac.compare_digest(key.endorsement, expected)
+
+
+def _endorse(key: SigningKey, secret: str) -> None:
+    key.endorsement = key_endorsement(secret, _endorsed_fields(key))
+
+
+def _endorsed_fields(key: SigningKey) -> dict[str, Any]:
+    return {
+        "key_id": key.key_id,
+        "public_pem": key.public_pem,
+        "purpose": str(key.purpose),
+        "organisation": key.organisation_id,
+        "development": key.development_secret,
+        "created_at": iso_utc(key.created_at, microseconds=True),
+        "retired_at": iso_utc(key.retired_at, microseconds=True) if key.retired_at else None,
+        "revoked_at": iso_utc(key.revoked_at, microseconds=True) if key.revoked_at else None,
+    }
 
 
 def ensure_keys(session: Session, secret: str) -> list[SigningKey]:
@@ -109,6 +143,11 @@ def rekey(session: Session, secret: str, *, revoke_old: bool = False) -> list[Re
             key.revoked_at = utcnow()
             audit.record(session, None, KeyRevoked(key.key_id, key.organisation_id, new.key_id))
         replaced.append(Rekeyed(key, new))
+    # The keys as they stand now are taken as the service's own: run this right after moving
+    # the database, not on a database someone else may have written to since.
+    for key in session.scalars(select(SigningKey)).all():
+        if not is_endorsed(key, secret):
+            _endorse(key, secret)
     replaced += [Rekeyed(None, key) for key in ensure_keys(session, secret)]
     return replaced
 
@@ -130,6 +169,7 @@ def revoke_key(session: Session, actor: Actor | None, key_id: str, secret: str) 
     if key.retired_at is None:
         replacement = _rotate(session, actor, key.organisation_id, secret, reason="revoked")
     key.revoked_at = utcnow()
+    _endorse(key, secret)
     audit.record(
         session, actor, KeyRevoked(key.key_id, key.organisation_id, replacement.key_id if replacement else None)
     )
@@ -137,14 +177,14 @@ def revoke_key(session: Session, actor: Actor | None, key_id: str, secret: str) 
     return key
 
 
-def published_keys(session: Session) -> list[tuple[SigningKey, Organisation | None]]:
-    """Every public key, active, retired and revoked, with its organisation (None: the audit key)."""
+def published_keys(session: Session, secret: str) -> list[tuple[SigningKey, Organisation | None]]:
+    """Every endorsed public key, active, retired and revoked, with its organisation (None: the audit key)."""
     rows = session.execute(
         select(SigningKey, Organisation)
         .outerjoin(Organisation, Organisation.id == SigningKey.organisation_id)
         .order_by(SigningKey.purpose, Organisation.name, SigningKey.created_at, SigningKey.id)
     )
-    return [(key, organisation) for key, organisation in rows]
+    return [(key, organisation) for key, organisation in rows if is_endorsed(key, secret)]
 
 
 def trusted(key: SigningKey, organisation: Organisation | None) -> TrustedKey:
@@ -161,9 +201,10 @@ def trusted(key: SigningKey, organisation: Organisation | None) -> TrustedKey:
     )
 
 
-def key_set(session: Session) -> list[dict[str, Any]]:
+def key_set(session: Session, secret: str) -> list[dict[str, Any]]:
     """The published key set's entries (``clearway.keyset.key_entry``), as ``/api/v1/keys`` serves them."""
-    return [key_entry(trusted(key, organisation), key.created_at) for key, organisation in published_keys(session)]
+    published = published_keys(session, secret)
+    return [key_entry(trusted(key, organisation), key.created_at) for key, organisation in published]
 
 
 def entry_of(session: Session, key: SigningKey) -> dict[str, Any]:
@@ -172,9 +213,9 @@ def entry_of(session: Session, key: SigningKey) -> dict[str, Any]:
     return key_entry(trusted(key, organisation), key.created_at)
 
 
-def trusted_keys(session: Session) -> dict[str, TrustedKey]:
-    """The published keys by key id, as ``clearway.signing`` verifies with them."""
-    return {key.key_id: trusted(key, organisation) for key, organisation in published_keys(session)}
+def trusted_keys(session: Session, secret: str) -> dict[str, TrustedKey]:
+    """The published (endorsed) keys by key id, as ``clearway.signing`` verifies with them."""
+    return {key.key_id: trusted(key, organisation) for key, organisation in published_keys(session, secret)}
 
 
 def _active(session: Session, organisation_id: int | None) -> SigningKey | None:
@@ -192,6 +233,7 @@ def _rotate(
     old = _active(session, organisation_id)
     if old is not None:
         old.retired_at = utcnow()
+        _endorse(old, secret)
         session.flush()  # the unique index on the active key must see the old one retired first
     key = _new_key(session, organisation_id, secret)
     event = KeyRotated(key.key_id, old.key_id if old else None, organisation_id, key.development_secret, reason)
@@ -209,7 +251,9 @@ def _new_key(session: Session, organisation_id: int | None, secret: str) -> Sign
         encrypted_private_pem=material.encrypted_private_pem,
         secret_fingerprint=secret_fingerprint(secret),
         development_secret=is_development_secret(secret),
+        created_at=utcnow(),
     )
+    _endorse(key, secret)
     session.add(key)
     session.flush()
     return key

@@ -55,6 +55,9 @@ class SigningKey(Base):
     secret_fingerprint: Mapped[str | None] = mapped_column(String(16))
     # Protected only by the published development secret: whatever it signs is flagged.
     development_secret: Mapped[bool] = mapped_column(Boolean, default=False)
+    # clearway.signing.key_endorsement of the row's public half, owner and state, under the
+    # secret: a row written by anyone without the secret is not trusted. None: not yet endorsed.
+    endorsement: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

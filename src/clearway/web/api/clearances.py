@@ -46,7 +46,7 @@ class Verification(BaseModel):
     openapi_extra=needs(PUBLIC),
 )
 def verify_clearance(ctx: PublicReader, body: TokenBody) -> Verification:
-    result = clearances.verify_online(ctx.session, body.token)
+    result = clearances.verify_online(ctx.session, body.token, ctx.settings.secret_key)
     message = translate(result.message_key, ctx.lang, key_id=result.key_id)
     covers = (
         [

@@ -41,7 +41,9 @@ class KeySet(BaseModel):
     openapi_extra=needs(PUBLIC),
 )
 def list_keys(ctx: PublicReader) -> KeySet:
-    return KeySet(keys=[PublicKey.model_validate(entry) for entry in keys.key_set(ctx.session)])
+    return KeySet(
+        keys=[PublicKey.model_validate(entry) for entry in keys.key_set(ctx.session, ctx.settings.secret_key)]
+    )
 
 
 @router.post(

@@ -1,5 +1,5 @@
-"""Signatures that prove something: keys bound to a purpose, revocable, and tagged with the
-secret that protects them; the audit chain's second format; signed checkpoints and
+"""Signatures that prove something: keys bound to a purpose, revocable, tagged with the
+secret that protects them and endorsed under it; the audit chain's second format; signed checkpoints and
 their countersignatures.
 
 Revision ID: 0003
@@ -40,6 +40,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("secret_fingerprint", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("development_secret", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("endorsement", sa.String(length=64), nullable=True))
         batch.create_check_constraint(
             op.f("ck_signing_keys_audit_key_has_no_organisation"), "(purpose = 'audit') = (organisation_id IS NULL)"
         )
@@ -146,6 +147,7 @@ def downgrade() -> None:
         batch.drop_constraint(op.f("ck_signing_keys_revoked_is_retired"), type_="check")
         batch.drop_constraint(op.f("ck_signing_keys_audit_key_has_no_organisation"), type_="check")
         batch.drop_constraint(op.f("ck_signing_keys_purpose"), type_="check")
+        batch.drop_column("endorsement")
         batch.drop_column("revoked_at")
         batch.drop_column("development_secret")
         batch.drop_column("secret_fingerprint")
