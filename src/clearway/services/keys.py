@@ -48,8 +48,8 @@ def is_development_secret(secret: str) -> bool:
 def active_key(session: Session, organisation_id: int | None, secret: str) -> SigningKey:
     """The active key of an organisation (None: the instance's audit key), made on first use.
 
-    ``KeysNeedRotation`` when the active key was made under another secret: signing would
-    fail, and the one remedy is ``clearway keys rotate``.
+    ``KeysNeedRotation`` when the active key was made (or last endorsed) under another secret:
+    signing would fail, or sign what no verifier trusts; the remedy is ``clearway keys rotate``.
     """
     key = _active(session, organisation_id)
     if key is None:
@@ -59,7 +59,7 @@ def active_key(session: Session, organisation_id: int | None, secret: str) -> Si
             None,
             KeyCreated(key.key_id, str(key.purpose), organisation_id, key.development_secret),
         )
-    elif not opens_with(key, secret):
+    elif not opens_with(key, secret) or not is_endorsed(key, secret):  # what it signed would not verify
         raise KeysNeedRotation("service.keys_need_rotation", command=REKEY_COMMAND)
     return key
 
