@@ -24,6 +24,7 @@ class AuditAction(StrEnum):
     TOKEN_CREATED = "token_created"
     TOKEN_REVOKED = "token_revoked"
     OBSERVER_GRANTED = "observer_granted"
+    OBSERVER_WITHDRAWN = "observer_withdrawn"
     # reference data
     AGREEMENT_LOADED = "agreement_loaded"
     HOLDS_IMPORTED = "holds_imported"
@@ -40,6 +41,7 @@ class AuditAction(StrEnum):
     # the workflow
     SUBMIT = "submit"
     RESUBMIT = "resubmit"
+    ANSWER = "answer"
     APPROVE = "approve"
     APPROVE_RESTRICTED = "approve_restricted"
     REQUEST_INFO = "request_info"
@@ -105,7 +107,16 @@ class TokenRevoked(AuditEvent):
 @dataclass(frozen=True)
 class ObserverGranted(AuditEvent):
     action = AuditAction.OBSERVER_GRANTED
-    observer: int
+    grant: int
+    observer: int  # the observer organisation's id
+    agreement: str | None  # None: a grant for one request (the entry's request)
+    personal_data: bool
+
+
+@dataclass(frozen=True)
+class ObserverWithdrawn(AuditEvent):
+    action = AuditAction.OBSERVER_WITHDRAWN
+    grant: int
     agreement: str | None
 
 
@@ -185,6 +196,8 @@ class Amended(AuditEvent):
 
     action = AuditAction.NON_MATERIAL_AMENDMENT
     reasons: tuple[str, ...]
+    compared_with: int  # the version last decided on, which materiality is judged against
+    justification: str | None  # for new pre-check errors the amendment brings
 
 
 @dataclass(frozen=True)
@@ -206,6 +219,14 @@ class Submitted(AuditEvent):
 @dataclass(frozen=True)
 class Resubmitted(Submitted):
     action = AuditAction.RESUBMIT
+
+
+@dataclass(frozen=True)
+class Answered(AuditEvent):
+    """The sending side's written answer to the receiving side's questions."""
+
+    action = AuditAction.ANSWER
+    message: str  # the answer's public id in the request's conversation
 
 
 @dataclass(frozen=True)
@@ -255,7 +276,10 @@ class Departed(AuditEvent):
     at: str
     actual_registration: str
     registration_mismatch: bool
-    cleared_registration: str | None
+    cleared_registration: str | None  # when it differs from the actual one
+    outside_validity: bool  # departed outside the clearance's validity window
+    valid_from: str | None  # that window, when outside it
+    valid_until: str | None
 
 
 @dataclass(frozen=True)

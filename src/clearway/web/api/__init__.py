@@ -17,6 +17,7 @@ from clearway.web.api import (
     events,
     holds,
     keys,
+    record,
     requests,
     session,
     users,
@@ -26,7 +27,7 @@ from clearway.web.api import (
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, agreements, holds, keys, clearances, audit, users)
+FEATURES = (session, requests, versions, decisions, events, record, agreements, holds, keys, clearances, audit, users)
 
 
 def include_api(app: FastAPI) -> None:
