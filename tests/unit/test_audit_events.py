@@ -33,4 +33,5 @@ def test_a_field_may_be_stored_under_another_name() -> None:
 
 
 def test_an_optional_detail_is_stored_as_null() -> None:
-    assert Departed("2025-01-21T20:22:00Z", "N316AC", False, None).details()["cleared_registration"] is None
+    departed = Departed("2025-01-21T20:22:00Z", "N316AC", False, None, False, None, None)
+    assert departed.details()["cleared_registration"] is None
