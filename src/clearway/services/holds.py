@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import HoldsImported
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.services import audit
 from clearway.services.actor import Actor
@@ -24,12 +25,8 @@ def import_holds(
     hold_list = import_hold_list(
         session, actor.organisation_id, path, source_name=source_name, imported_by=actor.user_id, progress=progress
     )
-    audit.record(
-        session,
-        actor,
-        "holds_imported",
-        details={"source": source_name, "rows": hold_list.row_count, "invalid": hold_list.invalid_row_count},
-    )
+    imported = HoldsImported(source=source_name, rows=hold_list.row_count, invalid=hold_list.invalid_row_count)
+    audit.record(session, actor, imported)
     return hold_list
 
 
