@@ -29,7 +29,7 @@ _SECTIONS: dict[str, set[str]] = {
 }  # fmt: skip
 _TOP = {"id", "version", "sending_authority", "receiving_country", "effective_from",
         "effective_until", "entry_airports", *_SECTIONS}  # fmt: skip
-_HOURS = re.compile(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})")
+_HOURS = re.compile(r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})")  # ASCII digits only
 
 
 def read_agreements(paths: Sequence[Path]) -> list[Agreement]:
