@@ -56,8 +56,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{unit} {position} del manifiesto {file} no se pudo leer como pasajero.",
     },
     "HOLD_ROW_INVALID": {
-        "en": "{count} row(s) of the legal-hold list could not be read (no date of birth, no surname, a bad date or values beyond the last column) and were not used for screening; first lines: {lines}.",
-        "es": "No se pudieron leer {count} fila(s) de la lista de retenciones legales (sin fecha de nacimiento, sin apellido, con una fecha errónea o con valores más allá de la última columna) y no se usaron en la verificación; primeras líneas: {lines}.",
+        "en": "{count} row(s) of the legal-hold list could not be read (no date of birth, no surname, a bad date, values beyond the last column or a line too long to read) and were not used for screening; first lines: {lines}.",
+        "es": "No se pudieron leer {count} fila(s) de la lista de retenciones legales (sin fecha de nacimiento, sin apellido, con una fecha errónea, con valores más allá de la última columna o con una línea demasiado larga para leerla) y no se usaron en la verificación; primeras líneas: {lines}.",
     },
     # flight
     "NO_AGREEMENT": {

@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The legal-hold list {path} is larger than the {limit_mb} MB that can be imported.",
         "es": "La lista de retenciones {path} supera los {limit_mb} MB que se pueden importar.",
     },
+    "holds.too_many_columns": {
+        "en": "The legal-hold list {path} has {count} columns in its header; a hold list may have at most {limit}.",
+        "es": "La lista de retenciones {path} tiene {count} columnas en su encabezado; una lista puede tener como mucho {limit}.",
+    },
     "cli.at_out_of_range": {
         "en": "--at '{value}' is outside the years {first} to {last} that Clearway can check.",
         "es": "--at «{value}» queda fuera de los años {first} a {last} que Clearway puede verificar.",
