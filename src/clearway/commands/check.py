@@ -19,6 +19,7 @@ from clearway.formats.request import read_request
 from clearway.formats.structured import FIRST_YEAR, LAST_YEAR, in_utc, parse_moment
 from clearway.i18n import render_finding, translate
 from clearway.reference import PackagedReferenceData
+from clearway.settings import InputLimits
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,10 @@ def run_check(options: CheckOptions) -> int:
 
 def _run_check(options: CheckOptions) -> int:
     at = _moment(options.at)
-    request = read_request(options.request)
-    manifest = read_manifest(options.manifest)
-    agreements = read_agreements(options.agreements)
+    limits = InputLimits.from_environment()
+    request = read_request(options.request, limits)
+    manifest = read_manifest(options.manifest, limits)
+    agreements = read_agreements(options.agreements, limits)
     holds = _open_holds(options) if options.holds is not None else None
     try:
         result = run_precheck(
