@@ -49,7 +49,8 @@ class Case:
     environment: dict[str, str] = field(default_factory=dict)
 
     def files(self) -> dict[str, bytes]:
-        files = {self.manifest_name: self.manifest, self.request_name: self.request, self.agreement_name: self.agreement}
+        files = {self.manifest_name: self.manifest, self.request_name: self.request}
+        files[self.agreement_name] = self.agreement
         if self.holds is not None:
             files["holds.csv"] = self.holds
         return files
@@ -123,7 +124,7 @@ def plain_row_lines(manifest: bytes) -> list[int]:
     return [
         number
         for number, line in enumerate(lines, start=1)
-        if number > 1 and b'"' not in line and b"\r" not in line and line.count(b",") == width and _SEQ_START.match(line)
+        if number > 1 and not re.search(rb'["\r]', line) and line.count(b",") == width and _SEQ_START.match(line)
     ]
 
 

@@ -49,7 +49,8 @@ def with_stray_quote(line: int) -> bytes:
 
 @pytest.mark.parametrize("declared", [47, 10])
 def test_a_stray_quote_is_named_and_the_rows_after_it_are_still_read(declared: int) -> None:
-    case = Case(manifest=with_stray_quote(11), request=request_with("declared_passengers = 47", f"declared_passengers = {declared}"))
+    request = request_with("declared_passengers = 47", f"declared_passengers = {declared}")
+    case = Case(manifest=with_stray_quote(11), request=request)
     outcome = assert_contract(case)
     assert outcome.exit_code == 1
     assert [item["details"] for item in unreadable_findings(outcome)] == [{"line": 11, "reason": "unclosed_quote"}]
@@ -137,7 +138,7 @@ def test_a_repeated_or_zero_row_number_is_named_never_dropped() -> None:
     rows[11] = text_row(DATA[9], 11)  # a second row 11, where row 12 was
     rows[20] = text_row(DATA[19], 0)
     outcome = assert_contract(workbook(rows))
-    details = sorted((sorted(item["details"].items()) for item in unreadable_findings(outcome)))
+    details = sorted(sorted(item["details"].items()) for item in unreadable_findings(outcome))
     assert details == [
         [("position", 21), ("reason", "bad_row_number")],
         [("reason", "repeated_row_number"), ("row", 11)],

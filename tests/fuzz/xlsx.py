@@ -39,7 +39,7 @@ class Cell:
         if self.style is not None:
             attrs += f' s="{self.style}"'
         if self.kind == "inlineStr":
-            return f"<c{attrs}><is><t xml:space=\"preserve\">{escape(self.value)}</t></is></c>"
+            return f'<c{attrs}><is><t xml:space="preserve">{escape(self.value)}</t></is></c>'
         return f"<c{attrs}><v>{escape(self.value)}</v></c>"
 
 
@@ -94,7 +94,9 @@ class Workbook:
     """The parts of a workbook, by name; ``sheets`` are (name, relationship type, target) in order."""
 
     parts: dict[str, bytes] = field(default_factory=dict)
-    sheets: list[tuple[str, str, str]] = field(default_factory=lambda: [("Manifest", WORKSHEET, "worksheets/sheet1.xml")])
+    sheets: list[tuple[str, str, str]] = field(
+        default_factory=lambda: [("Manifest", WORKSHEET, "worksheets/sheet1.xml")]
+    )
     compression: int = zipfile.ZIP_DEFLATED
 
     @classmethod
