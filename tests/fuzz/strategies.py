@@ -224,7 +224,8 @@ def _toml_value(value: Any) -> str:
 
 def to_toml(document: dict[str, Any]) -> str:
     """A small TOML writer: top-level values, then one table per top-level table (inline within)."""
-    lines = [f"{json.dumps(key)} = {_toml_value(value)}" for key, value in document.items() if not isinstance(value, dict)]
+    values = {key: value for key, value in document.items() if not isinstance(value, dict)}
+    lines = [f"{json.dumps(key)} = {_toml_value(value)}" for key, value in values.items()]
     for key, value in document.items():
         if isinstance(value, dict):
             lines.append(f"[{json.dumps(key)}]")
@@ -254,10 +255,7 @@ def hostile_document_cases(draw: st.DrawFn) -> Case:
         )
         _replace(document, path, value)
     as_json = draw(st.booleans())
-    if as_json:
-        text = json.dumps(document, default=_json_default, allow_nan=True)
-    else:
-        text = to_toml(document)
+    text = json.dumps(document, default=_json_default, allow_nan=True) if as_json else to_toml(document)
     text = _expand_deep(text, as_json)
     if draw(st.integers(0, 3)) == 0:
         text = draw(text_mutations(text, st.one_of(_NASTY, st.sampled_from(["[", "]", "{", "}", "=", "9" * 4301]))))
@@ -283,4 +281,3 @@ def hostile_hold_list_cases(draw: st.DrawFn) -> Case:
     lines = text.splitlines()[: draw(st.integers(1, 40))]
     text = draw(text_mutations("\n".join(lines) + "\n"))
     return Case(holds=text.encode("utf-8", "surrogatepass"), lang=draw(st.sampled_from(["en", "es"])))
-
