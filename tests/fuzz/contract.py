@@ -118,13 +118,18 @@ _SEQ_START = re.compile(rb"[0-9]+,")
 
 def plain_row_lines(manifest: bytes) -> list[int]:
     """Lines of a CSV manifest that can only be a row: they start with a number, hold no quote
-    and as many separators as the header. Each must be read as a row or named unreadable."""
-    lines = manifest.split(b"\n")
-    width = lines[0].count(b",")
+    and as many separators as the header. Each must be read as a row or named unreadable.
+
+    Lines end at \\r\\n, \\n or \\r, as for the reader (and the csv module)."""
+    lines = re.split(rb"\r\n|\n|\r", manifest)
+    header = next((index for index, line in enumerate(lines) if line.strip(b" ,")), len(lines))
+    if header == len(lines) or b'"' in lines[header]:
+        return []
+    width = lines[header].count(b",")
     return [
         number
         for number, line in enumerate(lines, start=1)
-        if number > 1 and not re.search(rb'["\r]', line) and line.count(b",") == width and _SEQ_START.match(line)
+        if number > header + 1 and b'"' not in line and line.count(b",") == width and _SEQ_START.match(line)
     ]
 
 
