@@ -50,7 +50,7 @@ class InputLimits:
     #: A manifest file (CSV, XLSX, PAXLST) as given: 9,999 rows of a few hundred bytes fit many times.
     manifest_bytes: int = 20 * 1024 * 1024
     #: What an XLSX may expand to (every part read, after decompression): a zip bomb stops here.
-    xlsx_expanded_bytes: int = 100 * 1024 * 1024
+    xlsx_expanded_bytes: int = 64 * 1024 * 1024
     #: A request or agreement file (TOML, JSON).
     document_bytes: int = 1024 * 1024
     #: A legal-hold list upload; the list is streamed, so this guards the disk, not memory.
@@ -65,6 +65,8 @@ class InputLimits:
     columns: int = 100
     #: Rows of a manifest: ``seq`` runs from 1 to 9999, so more rows cannot all be valid.
     manifest_rows: int = 10_000
+    #: Lines of a CSV manifest (rows, blank lines and the lines of multi-line cells together).
+    manifest_lines: int = 200_000
     #: Tables and lists nested in one another in a TOML or JSON document.
     nesting_depth: int = 32
     #: The largest number (in magnitude) a TOML or JSON document may hold.

@@ -99,6 +99,18 @@ def test_an_overlong_cell_is_a_finding_on_that_cell_not_a_refusal() -> None:
     assert outcome.report["rows"] == 47
 
 
+def test_a_file_of_newlines_is_refused_before_its_lines_are_split() -> None:
+    case = Case(manifest=MANIFEST + b"\n" * 500, environment={"CLEARWAY_LIMIT_MANIFEST_LINES": "200"})
+    refused(case, "more than 200 lines")
+
+
+def test_more_rows_than_the_limit_are_refused() -> None:
+    refused(Case(environment={"CLEARWAY_LIMIT_MANIFEST_ROWS": "20"}), "more than 20 rows")
+    xlsx = workbook(sample_rows())
+    xlsx.environment = {"CLEARWAY_LIMIT_MANIFEST_ROWS": "20"}
+    refused(xlsx, "more than 20 rows")
+
+
 def test_arabic_indic_digits_are_not_a_date() -> None:
     lines = list(CSV_LINES)
     lines[1] = lines[1].replace("1979-08-30", "١٩٧٩-٠٨-٣٠")

@@ -55,6 +55,10 @@ def split_lines(text: str) -> list[tuple[str, str]]:
 
 def read_csv_table(text: str, path: Path, limits: InputLimits) -> Table:
     """Every record of the CSV text, or the line where one could not be read."""
+    # Counted before the lines are split: each costs memory, and a file of newlines is cheap to send.
+    count = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if count > limits.manifest_lines:
+        raise UnusableInput("manifest.too_many_lines", path=str(path), limit=limits.manifest_lines)
     lines = split_lines(text)
     table = Table()
     index = 0
@@ -82,11 +86,16 @@ def read_csv_table(text: str, path: Path, limits: InputLimits) -> Table:
             table.unreadable.append(UnreadableRecord("line", refused.opened + 1, reason))
             index = refused.opened + 1  # the lines after the quote are read again, as rows
             continue
-        if len(parsed.cells) > limits.columns:
-            table.unreadable.append(UnreadableRecord("line", index + 1, "too_many_cells"))
-        else:
-            table.records.append(Record(index + 1, parsed.cells))
+        record = Record(index + 1, parsed.cells)
         index = parsed.next_line
+        if record.is_blank:
+            continue  # a blank line holds no one
+        if len(record.cells) > limits.columns:
+            table.unreadable.append(UnreadableRecord("line", record.position, "too_many_cells"))
+        else:
+            table.records.append(record)
+        if len(table.records) + len(table.unreadable) > limits.manifest_rows + 1:
+            raise UnusableInput("manifest.too_many_rows", path=str(path), limit=limits.manifest_rows)
     return table
 
 

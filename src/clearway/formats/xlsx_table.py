@@ -363,6 +363,8 @@ class _SheetReader:
     def _end_row(self, row: _Row) -> None:
         if not row.cells and row.problem is None:
             return  # an empty row holds no one
+        if len(self._placed) + len(self._unreadable) > self._limits.manifest_rows + 1:
+            raise _TooManyRows
         number = self._row_number(row)
         if isinstance(number, UnreadableRecord):
             self._unreadable.append((0, number))
@@ -372,8 +374,6 @@ class _SheetReader:
             self._unreadable.append((number, UnreadableRecord("row", number, row.problem)))
             self._placed.setdefault(number, Record(number, []))  # its number is taken
             return
-        if len(self._placed) > self._limits.manifest_rows + 1:
-            raise _TooManyRows
         width = max(row.cells)
         cells = [""] * width
         for column, value in row.cells.items():

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The manifest {path} has more than {limit} rows; seq runs from 1 to 9999, so split the flight's manifest.",
         "es": "El manifiesto {path} tiene más de {limit} filas; seq va de 1 a 9999, así que divida el manifiesto del vuelo.",
     },
+    "manifest.too_many_lines": {
+        "en": "The manifest {path} has more than {limit} lines, more than any manifest of 9999 rows needs.",
+        "es": "El manifiesto {path} tiene más de {limit} líneas, más de las que necesita cualquier manifiesto de 9999 filas.",
+    },
     "manifest.header_quote": {
         "en": "The header of the manifest {path} has a quotation mark on line {line} that is not closed on that line; column names cannot span lines.",
         "es": "El encabezado del manifiesto {path} tiene unas comillas en la línea {line} que no se cierran en esa línea; los nombres de columna no pueden ocupar varias líneas.",

@@ -53,7 +53,7 @@ def _summary(row: HoldList) -> HoldListSummary:
     openapi_extra={**needs(Permission.HOLDS_MANAGE), **raw_body("text/csv")},
 )
 def import_holds(ctx: Writer, upload: HoldsUpload) -> HoldListSummary:
-    hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name)
+    hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name, limits=ctx.settings.limits)
     return _summary(hold_list)
 
 
