@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import cast
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 from xml.parsers import expat
 
 from clearway.domain.errors import UnusableInput
@@ -39,6 +41,8 @@ _MAX_ROW = 1_048_576  # the last row of a sheet
 _MAX_COLUMN = 16_384  # XFD, the last column
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
 _DIGITS = re.compile(r"[0-9]{1,7}")
+_ELEMENT_START = re.compile(rb"<(?![?!])")
+_MAX_XML_DEPTH = 64  # a worksheet nests six deep; far deeper is a file built to exhaust the parser
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
 _STYLES = "/styles"
@@ -105,6 +109,28 @@ class _Parts:
             # A corrupt deflate stream, a bad CRC, an unknown compression, an encrypted part.
             raise _Damaged(name) from None
 
+    def items(self, name: str, item: str) -> Iterator[Element]:
+        """The part's ``item`` elements (by local name), each complete, then dropped from memory.
+
+        ElementTree's pull parser builds elements in C: for a worksheet's many cells it is
+        several times faster than a handler per element. No part of an XLSX has a DTD, so a
+        part whose prolog declares one is refused (entities are how XML bombs work).
+        """
+        parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
+        completed = _Completed(parser, item)
+        first = True
+        try:
+            for chunk in self.chunks(name):
+                if first:
+                    _refuse_doctype(chunk, name)
+                    first = False
+                parser.feed(chunk)
+                yield from completed()
+            parser.close()
+            yield from completed()
+        except ParseError:
+            raise _Damaged(name) from None  # truncated or malformed XML
+
     def parse(self, name: str, start: Callable[[str, dict[str, str]], None], end: Callable[[str], None],
               text: Callable[[str], None] | None = None) -> None:  # fmt: skip
         """Stream the part through expat; element names without their namespace."""
@@ -126,6 +152,53 @@ class _Parts:
             parser.Parse(b"", True)
         except expat.ExpatError:
             raise _Damaged(name) from None  # truncated or malformed XML
+
+
+def _refuse_doctype(head: bytes, name: str) -> None:
+    """Refuse a part whose prolog (what comes before the first element) declares a DTD."""
+    root = _ELEMENT_START.search(head)
+    prolog = head if root is None else head[: root.start()]
+    if b"<!DOCTYPE" in prolog or root is None:
+        raise _Damaged(name)
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+class _Completed:
+    """Finished ``item`` elements from a pull parser's events, keeping nothing else in memory.
+
+    An element outside every item is dropped from its parent when it ends, an item once it
+    has been used; only the open elements (the path to the current one) are kept.
+    """
+
+    def __init__(self, parser: XMLPullParser[Element], item: str) -> None:
+        self._parser = parser
+        self._item = item
+        self._open: list[Element] = []
+        self._item_depth: int | None = None  # where the item being read opened
+
+    def __call__(self) -> Iterator[Element]:
+        for event in self._parser.read_events():
+            kind, element = cast(tuple[str, object], event)
+            if not isinstance(element, Element):
+                continue  # only start and end events are asked for
+            if kind == "start":
+                if self._item_depth is None and _local(element.tag) == self._item:
+                    self._item_depth = len(self._open)
+                self._open.append(element)
+                if len(self._open) > _MAX_XML_DEPTH:
+                    raise ParseError("nested too deep")
+                continue
+            self._open.pop()
+            if self._item_depth is not None and len(self._open) > self._item_depth:
+                continue  # inside an item: kept until the item ends
+            if self._item_depth == len(self._open):
+                self._item_depth = None
+                yield element
+            if self._open:
+                self._open[-1].remove(element)
 
 
 def _read_workbook(parts: _Parts, path: Path, limits: InputLimits) -> Table:
@@ -155,7 +228,8 @@ def _read_workbook(parts: _Parts, path: Path, limits: InputLimits) -> Table:
     shared = _shared_strings(parts, shared_name) if shared_name in parts.names else []
     date_styles = _date_styles(parts, styles_name) if styles_name in parts.names else frozenset()
     reader = _SheetReader(shared, date_styles, _EPOCH_1904 if date1904 else _EPOCH_1900, limits)
-    parts.parse(sheet, reader.start, reader.end, reader.text)
+    for row in parts.items(sheet, "row"):
+        reader.row(row)
     table = reader.table()
     first = next((record.position for record in table.records), None)
     for record in table.unreadable:
@@ -200,28 +274,22 @@ def _relations(parts: _Parts, source: str) -> dict[str, tuple[str, str]]:
 
 
 def _shared_strings(parts: _Parts, name: str) -> list[str]:
-    strings: list[str] = []
+    return [_text_of(item) for item in parts.items(name, "si")]
+
+
+def _text_of(item: Element) -> str:
+    """The text of a string item (``si``, or a cell's ``is``): its ``t``, or the ``t`` of each run.
+
+    Phonetic guides (``rPh``) are not the cell's text.
+    """
     pieces: list[str] = []
-    depth = {"t": 0, "rPh": 0}
-
-    def on_start(tag: str, attrs: dict[str, str]) -> None:
-        if tag == "si":
-            pieces.clear()
-        elif tag in depth:
-            depth[tag] += 1
-
-    def on_end(tag: str) -> None:
-        if tag == "si":
-            strings.append("".join(pieces))
-        elif tag in depth:
-            depth[tag] -= 1
-
-    def on_text(data: str) -> None:
-        if depth["t"] and not depth["rPh"]:  # phonetic guides (rPh) are not the cell's text
-            pieces.append(data)
-
-    parts.parse(name, on_start, on_end, on_text)
-    return strings
+    for child in item:
+        tag = _local(child.tag)
+        if tag == "t":
+            pieces.append(child.text or "")
+        elif tag == "r":
+            pieces.extend(grandchild.text or "" for grandchild in child if _local(grandchild.tag) == "t")
+    return "".join(pieces)
 
 
 def _date_styles(parts: _Parts, name: str) -> frozenset[int]:
@@ -264,7 +332,7 @@ class _Row:
 
 
 class _SheetReader:
-    """Expat handlers for a worksheet: rows placed by number, every row element accounted for."""
+    """A worksheet's rows, placed by number: every row element is a record or an unreadable one."""
 
     def __init__(self, shared: list[str], date_styles: frozenset[int], epoch: datetime, limits: InputLimits) -> None:
         self._shared = shared
@@ -273,75 +341,45 @@ class _SheetReader:
         self._limits = limits
         self._placed: dict[int, Record] = {}
         self._unreadable: list[tuple[int, UnreadableRecord]] = []  # (row number or 0, record)
-        self._row: _Row | None = None
         self._ordinal = 0
         self._last_number = 0
-        # The cell being read.
-        self._cell: dict[str, str] | None = None
-        self._column = 0
-        self._value: list[str] = []
-        self._inline: list[str] = []
-        self._in_value = False
-        self._in_inline_text = 0
-        self._in_phonetic = 0
 
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag == "row":
-            self._ordinal += 1
-            self._row = _Row(self._ordinal, attrs.get("r"))
-            self._column = 0
-        elif tag == "c" and self._row is not None:
-            self._cell = attrs
-            self._value, self._inline = [], []
-        elif tag == "v" and self._cell is not None:
-            self._in_value = True
-        elif tag == "t" and self._cell is not None:
-            self._in_inline_text += 1
-        elif tag == "rPh":
-            self._in_phonetic += 1
+    def row(self, element: Element) -> None:
+        """One ``row`` element: its cells placed by reference, then the row placed by number."""
+        self._ordinal += 1
+        row = _Row(self._ordinal, element.get("r"))
+        column = 0
+        for cell in element:
+            if _local(cell.tag) != "c":
+                continue
+            reference = cell.get("r")
+            if reference is None:
+                column += 1
+            else:
+                match = _CELL_REF.fullmatch(reference.strip())
+                column = _column_number(match.group(1)) if match else 0
+            if not 1 <= column <= _MAX_COLUMN or column in row.cells:
+                row.problem = row.problem or "bad_cell_reference"
+                continue
+            value = self._cell_text(cell, row)
+            if not value:
+                continue
+            if column > self._limits.columns:
+                row.problem = row.problem or "too_many_cells"
+                continue
+            row.cells[column] = value
+        self._end_row(row)
 
-    def text(self, data: str) -> None:
-        if self._in_value:
-            self._value.append(data)
-        elif self._in_inline_text and not self._in_phonetic:
-            self._inline.append(data)
-
-    def end(self, tag: str) -> None:
-        if tag == "v":
-            self._in_value = False
-        elif tag == "t" and self._in_inline_text:
-            self._in_inline_text -= 1
-        elif tag == "rPh":
-            self._in_phonetic -= 1
-        elif tag == "c" and self._row is not None and self._cell is not None:
-            self._end_cell(self._row, self._cell)
-            self._cell = None
-        elif tag == "row" and self._row is not None:
-            self._end_row(self._row)
-            self._row = None
-
-    def _end_cell(self, row: _Row, attrs: dict[str, str]) -> None:
-        reference = attrs.get("r")
-        if reference is None:
-            column = self._column + 1
-        else:
-            match = _CELL_REF.fullmatch(reference.strip())
-            column = _column_number(match.group(1)) if match else 0
-        if not 1 <= column <= _MAX_COLUMN or column in row.cells:
-            row.problem = row.problem or "bad_cell_reference"
-            return
-        self._column = column
-        value = self._cell_text(attrs, row)
-        if value is None or not value:
-            return
-        if column > self._limits.columns:
-            row.problem = row.problem or "too_many_cells"
-            return
-        row.cells[column] = value
-
-    def _cell_text(self, attrs: dict[str, str], row: _Row) -> str | None:
-        kind = attrs.get("t", "n")
-        raw = "".join(self._value)
+    def _cell_text(self, cell: Element, row: _Row) -> str | None:
+        kind = cell.get("t", "n")
+        raw = ""
+        inline: Element | None = None
+        for child in cell:
+            tag = _local(child.tag)
+            if tag == "v":
+                raw = child.text or ""
+            elif tag == "is":
+                inline = child
         if kind == "s":
             index = raw.strip()
             if not _DIGITS.fullmatch(index) or int(index) >= len(self._shared):
@@ -349,13 +387,13 @@ class _SheetReader:
                 return None
             return self._shared[int(index)]
         if kind == "inlineStr":
-            return "".join(self._inline)
+            return _text_of(inline) if inline is not None else ""
         if kind == "b":
             return {"1": "Y", "0": "N"}.get(raw.strip(), raw)
         if kind == "d":
             return raw.strip().removesuffix("T00:00:00")
         if kind == "n":
-            style = attrs.get("s", "0")
+            style = cell.get("s", "0")
             is_date = _DIGITS.fullmatch(style) is not None and int(style) in self._date_styles
             return _number_text(raw, is_date, self._epoch)
         return raw  # str (a formula's text), e (an error such as #N/A): as written
