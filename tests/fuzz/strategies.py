@@ -152,7 +152,7 @@ def hostile_xlsx(draw: st.DrawFn) -> tuple[Case, int]:
             b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]><worksheet', 1
         )
     elif damage == "drop_part":
-        del book.parts[draw(st.sampled_from(sorted(book.parts)))]
+        book.dropped.add(draw(st.sampled_from(sorted({*book.parts, *book.structure()}))))
     elif damage == "chart_first":
         book.sheets.insert(0, ("Chart", CHARTSHEET, "chartsheets/sheet1.xml"))
         book.parts["xl/chartsheets/sheet1.xml"] = b"<chartsheet/>"

@@ -192,6 +192,13 @@ def test_a_corrupt_deflate_stream_is_refused() -> None:
     refused(Case(manifest=bytes(data), manifest_name="manifest.xlsx"), "manifest.xlsx")
 
 
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"])
+def test_an_xlsx_missing_a_part_it_needs_is_refused(part: str) -> None:
+    book = Workbook.with_rows(sample_rows())
+    book.dropped.add(part)
+    refused(Case(manifest=book.to_bytes(), manifest_name="manifest.xlsx"), "manifest.xlsx")
+
+
 def test_a_chart_sheet_first_is_passed_over_for_the_first_worksheet() -> None:
     book = Workbook.with_rows(sample_rows())
     book.sheets.insert(0, ("Chart", CHARTSHEET, "chartsheets/sheet1.xml"))

@@ -98,6 +98,8 @@ class Workbook:
         default_factory=lambda: [("Manifest", WORKSHEET, "worksheets/sheet1.xml")]
     )
     compression: int = zipfile.ZIP_DEFLATED
+    #: Parts left out of the archive (any of them, the structure's included).
+    dropped: set[str] = field(default_factory=set)
 
     @classmethod
     def with_rows(cls, rows: Sequence[Row], shared: Sequence[str] = ()) -> Workbook:
@@ -140,5 +142,6 @@ class Workbook:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", self.compression) as archive:
             for name, data in {**self.structure(), **self.parts}.items():
-                archive.writestr(name, data)
+                if name not in self.dropped:
+                    archive.writestr(name, data)
         return out.getvalue()

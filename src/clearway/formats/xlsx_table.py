@@ -98,6 +98,8 @@ class _Parts:
 
     def chunks(self, name: str) -> Iterator[bytes]:
         """The part's bytes as they inflate; the size it declares is not trusted."""
+        if name not in self.names:
+            raise _Damaged(name)  # a part the workbook needs is missing
         try:
             with self._archive.open(name) as handle:
                 while chunk := handle.read(_CHUNK):
