@@ -50,16 +50,36 @@ def xlsx_bomb(folder: Path) -> Path:
 
 
 def xlsx_full(folder: Path) -> Path:
-    """10,000 rows of 100 columns: the most cells a manifest within the limits holds."""
-    header = HEADER + [f"extra_{n}" for n in range(100 - len(HEADER))]
+    """10,000 rows of 60 columns of inline strings: about as many cells as 64 MB of sheet XML holds."""
+    header = HEADER + [f"extra_{n}" for n in range(60 - len(HEADER))]
     data = LINES[1].split(",")
     rows = [text_row(header, 1)]
     for number in range(2, 10_002):
         cells = list(data)
         cells[0] = str(number - 1)
-        rows.append(text_row(cells + ["x" * 20] * (100 - len(cells)), number))
+        rows.append(text_row(cells + ["x" * 20] * (60 - len(cells)), number))
     path = folder / "full.xlsx"
     path.write_bytes(Workbook.with_rows(rows).to_bytes())
+    return path
+
+
+def xlsx_shared_strings(folder: Path) -> Path:
+    """The sample's rows, with 2.5 million distinct shared strings filling the expansion limit."""
+    path = folder / "strings.xlsx"
+    book = Workbook.with_rows(
+        [text_row(HEADER, 1), *(text_row(line.split(","), n) for n, line in enumerate(LINES[1:], 2))]
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**book.structure(), **book.parts}.items():
+            if name != "xl/sharedStrings.xml":
+                archive.writestr(name, data)
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as strings:
+            strings.write(
+                b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            )
+            for start in range(0, 2_500_000, 10_000):
+                strings.write(b"".join(b"<si><t>s%07d</t></si>" % n for n in range(start, start + 10_000)))
+            strings.write(b"</sst>")
     return path
 
 
@@ -99,7 +119,8 @@ def hold_list_one_line(folder: Path) -> Path:
 
 CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("XLSX of ~1 MB that inflates to 1 GB", xlsx_bomb, "manifest"),
-    ("XLSX of 10,000 rows × 100 columns", xlsx_full, "manifest"),
+    ("XLSX of 10,000 rows × 60 columns", xlsx_full, "manifest"),
+    ("XLSX with 2.5 million shared strings (56 MB of XML)", xlsx_shared_strings, "manifest"),
     ("CSV of 10,000 rows, 19 MB", csv_large, "manifest"),
     ("CSV with one cell of 131,073 characters", csv_long_cell, "manifest"),
     ("hold list of one 100 MB line", hold_list_one_line, "holds"),
