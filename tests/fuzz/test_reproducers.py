@@ -152,7 +152,7 @@ def test_a_repeated_or_zero_row_number_is_named_never_dropped() -> None:
     outcome = assert_contract(workbook(rows))
     details = sorted(sorted(item["details"].items()) for item in unreadable_findings(outcome))
     assert details == [
-        [("position", 21), ("reason", "bad_row_number")],
+        [("position", 21), ("reason", "bad_row_number"), ("row", 0)],
         [("reason", "repeated_row_number"), ("row", 11)],
     ]
     assert outcome.report is not None and outcome.report["rows"] == 45

@@ -92,9 +92,15 @@ class UnreadableRecord:
     unit: str  # "line" | "row" | "position"
     position: int
     reason: str  # one of UNREADABLE_REASONS
+    #: For a spreadsheet row whose number cannot be used (``unit`` "position"): that number as
+    #: written (an integer where it is one), so the finding names it as ``row``.
+    row_as_written: int | str | None = None
 
-    def details(self) -> dict[str, int | str]:
-        return {self.unit: self.position, "reason": self.reason}
+    def details(self) -> dict[str, int | str | None]:
+        details: dict[str, int | str | None] = {self.unit: self.position, "reason": self.reason}
+        if self.unit == "position":
+            details["row"] = self.row_as_written
+        return details
 
 
 @dataclass(frozen=True)

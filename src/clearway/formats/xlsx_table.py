@@ -426,10 +426,12 @@ class _SheetReader:
         elif _DIGITS.fullmatch(row.number.strip()) and 1 <= int(row.number) <= _MAX_ROW:
             number = int(row.number)
         else:
-            return UnreadableRecord("position", row.ordinal, "bad_row_number")
+            written = row.number.strip()
+            shown = int(written) if written.isascii() and written.isdigit() and len(written) < 20 else written[:40]
+            return UnreadableRecord("position", row.ordinal, "bad_row_number", shown)
         if number in self._placed:
             if row.number is None:
-                return UnreadableRecord("position", row.ordinal, "repeated_row_number")
+                return UnreadableRecord("position", row.ordinal, "repeated_row_number", number)
             return UnreadableRecord("row", number, "repeated_row_number")
         return number
 
