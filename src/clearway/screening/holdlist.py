@@ -191,6 +191,9 @@ def read_rows(text: IO[str], path: Path, limits: InputLimits = DEFAULT_LIMITS) -
         for cells in reader:
             start, line = line, reader.line_num + 1
             if overlong and min(overlong) < line:
+                if line - start > 1:
+                    # The overlong line is inside a quoted cell that spans lines: a quote left open.
+                    raise UnusableInput("holds.malformed_csv", path=str(path), line=start)
                 overlong.difference_update(range(min(overlong), line))
                 any_row = True
                 yield InvalidRow(start, "too_long")
