@@ -75,6 +75,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--at '{value}' is outside the years {first} to {last} that Clearway can check.",
         "es": "--at «{value}» queda fuera de los años {first} a {last} que Clearway puede verificar.",
     },
+    "service.manifest_record_unreadable": {
+        "en": "The manifest {file} has a record that cannot be read as a row ({unit} {position}: {reason}); correct it, so that no one drops out of the version.",
+        "es": "El manifiesto {file} tiene un registro que no se puede leer como fila ({unit} {position}: {reason}); corríjalo para que nadie quede fuera de la versión.",
+    },
+    "service.manifest_cell_too_long": {
+        "en": "The manifest {file} has a cell in {column} on line {line} of {length} characters, longer than a cell may be; shorten it.",
+        "es": "El manifiesto {file} tiene una celda en {column} en la línea {line} con {length} caracteres, más de los que puede tener una celda; acórtela.",
+    },
     "upload.too_large": {
         "en": "The file sent is larger than the {limit_mb} MB accepted here.",
         "es": "El archivo enviado supera los {limit_mb} MB que se aceptan aquí.",
