@@ -289,7 +289,7 @@ def _guarded(command: object, lang: str) -> int:
     try:
         return int(command())  # type: ignore[operator]
     except UnusableInput as error:
-        print(render_unusable(error, lang), file=sys.stderr)
+        print(_one_line(render_unusable(error, lang)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -302,6 +302,17 @@ def _guarded(command: object, lang: str) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _one_line(sentence: str) -> str:
+    """The sentence with any line break or control character of a quoted value shown escaped.
+
+    A value from the user's file (a key, a cell) may hold a line break; echoed raw, the
+    one sentence on standard error would become two lines.
+    """
+    if sentence.isprintable():
+        return sentence
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in sentence)
 
 
 def main() -> NoReturn:

@@ -32,6 +32,7 @@ _CATALOG_MODULES = (
     "store",
     "commands",
     "record",
+    "limits",
 )
 
 
