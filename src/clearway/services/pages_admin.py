@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import ObserverWithdrawn, UserDeactivated
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.services import audit, observers, people
 from clearway.services.actor import Actor
@@ -98,7 +99,7 @@ def deactivate_user(session: Session, actor: Actor, user_id: int) -> User:
             .where(WebSession.user_id == user.id, WebSession.ended_at.is_(None))
             .values(ended_at=utcnow())
         )
-        audit.record(session, actor, "user_deactivated", details={"user": user.id})
+        audit.record(session, actor, UserDeactivated(user=user.id))
     return user
 
 
@@ -137,4 +138,4 @@ def withdraw_grant(session: Session, actor: Actor, grant_id: int) -> None:
         raise NotFound("service.grant_not_found")
     row.revoked_at = utcnow()
     row.revoked_by = actor.user_id
-    audit.record(session, actor, "observer_grant_withdrawn", details={"grant": row.id})
+    audit.record(session, actor, ObserverWithdrawn(grant=row.id, agreement=row.agreement_code))

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from clearway.domain import audit_events
 from clearway.i18n import LANGUAGES
 from clearway.services import audit, people
 from clearway.services.actor import Actor, actor_for
@@ -58,7 +59,7 @@ def sign_in(session: Session, email: str, password: str) -> NewSession:
     session.add(row)
     session.flush()
     actor = actor_for(session, user.id)
-    audit.record(session, actor, "signed_in", details={"session": row.id})
+    audit.record(session, actor, audit_events.SignedIn(session=row.id))
     return NewSession(secret, _signed_in(session, row, user, actor, stale=False))
 
 
@@ -107,7 +108,7 @@ def sign_out(session: Session, secret: str) -> None:
     if row is None or row.ended_at is not None:
         return
     row.ended_at = utcnow()
-    audit.record(session, actor_for(session, row.user_id), "signed_out", details={"session": row.id})
+    audit.record(session, actor_for(session, row.user_id), audit_events.SignedOut(session=row.id))
 
 
 def saved_language(session: Session, user_id: int) -> str | None:

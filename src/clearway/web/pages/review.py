@@ -124,7 +124,7 @@ def _revoke(ctx: PageContext, request_id: str) -> Response:
             ctx, request_id, errors={"revoke_codes": ctx._("Choose at least one reason.")}, status=422
         )
     try:
-        workflow.revoke(ctx.session, ctx.actor, request_id, codes, text)
+        workflow.revoke(ctx.session, ctx.actor, request_id, codes, text, secret=ctx.settings.secret_key)
     except (Forbidden, NotFound):  # the error pages, not a message beside a field
         raise
     except ServiceError as error:
