@@ -316,5 +316,18 @@ def _one_line(sentence: str) -> str:
 
 
 def main() -> NoReturn:
-    app()
-    raise SystemExit(0)
+    """Run the command line; a usage error is one sentence on standard error, exit status 2."""
+    import click
+
+    try:
+        result = app(standalone_mode=False)
+    except click.UsageError as error:
+        # Click's own report is several lines of English; the contract (spec/cli.md) is one
+        # sentence in the --lang language.
+        from clearway.commands.usage import usage_sentence
+
+        sys.stderr.write(usage_sentence(error, sys.argv[1:]) + "\n")
+        raise SystemExit(2) from None
+    except click.Abort:
+        raise SystemExit(130) from None
+    raise SystemExit(result if isinstance(result, int) else 0)

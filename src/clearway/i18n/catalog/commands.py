@@ -1,6 +1,22 @@
 """Sentences of the service commands (demo, audit, agreements, holds)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "usage.missing_option": {
+        "en": "{command}: the option {option} is required; see '{command} --help'.",
+        "es": "{command}: la opción {option} es obligatoria; consulte '{command} --help'.",
+    },
+    "usage.no_such_option": {
+        "en": "{command}: there is no option {option}; see '{command} --help'.",
+        "es": "{command}: no existe la opción {option}; consulte '{command} --help'.",
+    },
+    "usage.bad_value": {
+        "en": "{command}: the value given for {option} is not one it accepts; see '{command} --help'.",
+        "es": "{command}: el valor indicado para {option} no es uno de los que acepta; consulte '{command} --help'.",
+    },
+    "usage.unusable": {
+        "en": "{command}: these arguments cannot be used; see '{command} --help'.",
+        "es": "{command}: estos argumentos no se pueden usar; consulte '{command} --help'.",
+    },
     "demo.ready": {
         "en": "Clearway demo: {address} (API under {address}/api/v1, documentation at {address}/api/v1/docs). Embedded database: {database}",
         "es": "Demostración de Clearway: {address} (API en {address}/api/v1, documentación en {address}/api/v1/docs). Base de datos integrada: {database}",
