@@ -25,6 +25,7 @@ DEFAULT_ENVIRONMENT = "development"
 DEVELOPMENT_SECRET_KEY = "clearway-development-secret-key-do-not-use-in-production"
 #: 32 characters of a random key is 128+ bits; shorter secrets are guessable passphrases.
 MIN_PRODUCTION_SECRET_LENGTH = 32
+DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024 * 1024
 SUPPORTED_DATABASES = "sqlite:///PATH, postgresql+psycopg://USER@HOST/NAME"
 
 # SQLAlchemy names a driver after the backend ("postgresql+psycopg"). A bare
@@ -47,6 +48,9 @@ class Settings:
     secret_key: str = field(repr=False)
     environment: str
     cache_dir: Path
+    #: The largest request body the API reads, in bytes; a larger one is refused with 413
+    #: before it is read. Large enough for a hold list of a million entries.
+    max_request_body_bytes: int = DEFAULT_MAX_REQUEST_BODY_BYTES
     #: True when the development secret is in use (never in production); pages may warn.
     uses_development_secret: bool = False
 
@@ -149,10 +153,24 @@ def load_settings(
             )
 
     cache = raw("cache_dir")
+    body_limit = _positive_int("max_request_body_bytes", raw("max_request_body_bytes"), DEFAULT_MAX_REQUEST_BODY_BYTES)
     return Settings(
         database_url=resolve_database_url(raw("database_url"), environ=env),
         secret_key=secret if secret is not None else DEVELOPMENT_SECRET_KEY,
         environment=environment,
         cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
+        max_request_body_bytes=body_limit,
         uses_development_secret=uses_development_secret,
     )
+
+
+def _positive_int(name: str, value: str | None, default: int) -> int:
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise UnusableInput("settings.not_a_positive_number", name=PREFIX + name.upper(), value=value)
+    return number

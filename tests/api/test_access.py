@@ -39,6 +39,16 @@ def _own_token(world: World, caller: Caller) -> int:
         return people.create_token(session, user, "to revoke").token.id
 
 
+def _colleague(world: World, caller: Caller) -> int:
+    """A new user of the caller's organisation (someone an admin may deactivate)."""
+    with session_scope(world.engine) as session:
+        organisation_id = session.get(User, caller.user_id).organisation_id  # type: ignore[union-attr]
+        colleague = people.create_user(
+            session, None, organisation_id, f"colleague{next(_emails)}@x.test", "C", people.Role.VIEWER, "p" * 12
+        )
+        return colleague.id
+
+
 @dataclass(frozen=True)
 class Case:
     """What a route needs: requests in these states (None: no request), and what to send."""
@@ -90,6 +100,7 @@ CASES: dict[str, Case] = {
     "listTokens": Case(),
     "createToken": Case(send=lambda w, c, b: {"json": {"name": "another"}}),
     "revokeToken": Case(params=lambda w, c: {"token_id": _own_token(w, c)}),
+    "deactivateUser": Case(params=lambda w, c: {"user_id": _colleague(w, c)}),
 }
 HOLDS = (EXAMPLES / "holds-sample.csv").read_bytes()
 
@@ -164,7 +175,7 @@ def _masked(response: Any, public_id: str) -> str:
 
 @pytest.mark.parametrize("route", [route for route in ROUTES if not route.public], ids=str)
 def test_needs_a_valid_token(client: Any, route: Route) -> None:
-    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1)
+    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1, user_id=1)
     for headers in ({}, {"Authorization": "Bearer cw_not-a-token"}, {"Authorization": "Basic dXNlcjpwYXNz"}):
         response = client.request(route.method, url, headers=headers)
         assert response.status_code == 401, (route, headers, response.text)

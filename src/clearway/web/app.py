@@ -13,11 +13,12 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from clearway import __version__
-from clearway.commands.db import ensure_migrated
 from clearway.settings import Settings, load_settings
 from clearway.store.db import make_engine
+from clearway.store.readiness import ensure_migrated
 from clearway.web.api import PREFIX, include_api
-from clearway.web.api.deps import DATABASE_SLOTS, POOL_OVERFLOW, POOL_SIZE
+from clearway.web.api.deps import DATABASE_SLOTS, HASHING_THREADS, POOL_OVERFLOW, POOL_SIZE
+from clearway.web.api.edge import ApiEdge
 from clearway.web.api.errors import install_error_handlers
 
 DESCRIPTION = """Shared, verifiable landing clearance for government return flights.
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ensure_migrated(settings.database_url)
         app.state.engine = make_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         app.state.database_slots = anyio.Semaphore(DATABASE_SLOTS)
+        app.state.hashing_threads = anyio.CapacityLimiter(HASHING_THREADS)
         try:
             yield
         finally:
@@ -60,4 +62,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     include_api(app)
+    app.add_middleware(ApiEdge, prefix=PREFIX, docs_path=f"{PREFIX}/docs")
     return app

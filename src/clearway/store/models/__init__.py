@@ -15,7 +15,7 @@ from clearway.store.models.agreements import AgreementVersion
 from clearway.store.models.base import NAMING_CONVENTION, AppendOnly, Base, ImmutableRecordError, UTCDateTime, utcnow
 from clearway.store.models.holds import HoldEntry, HoldInvalidRow, HoldList
 from clearway.store.models.keys import SigningKey
-from clearway.store.models.people import ApiToken, ObserverGrant, Organisation, User
+from clearway.store.models.people import ApiToken, LoginFailure, ObserverGrant, Organisation, User
 from clearway.store.models.records import AccessLogEntry, AuditEntry, IdempotencyRecord
 from clearway.store.models.requests import (
     Clearance,
@@ -74,6 +74,7 @@ __all__ = [
     "HoldList",
     "IdempotencyRecord",
     "ImmutableRecordError",
+    "LoginFailure",
     "ObserverGrant",
     "Organisation",
     "ReceptionOutcome",
