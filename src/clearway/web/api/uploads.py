@@ -18,7 +18,13 @@ from clearway.domain.errors import UnusableInput
 from clearway.web.api.deps import Writer, refuse_unknown_caller
 
 FileName = Annotated[
-    str | None, Query(max_length=255, description="The file's name, kept as its source (default: by content type).")
+    str | None,
+    Query(
+        max_length=255,
+        # A name, not a path: no separators or control characters, and not starting with a dot ("..").
+        pattern=r"^[^\x00-\x1f\x7f/\\.][^\x00-\x1f\x7f/\\]*$",
+        description="The file's name, kept as its source (default: by content type).",
+    ),
 ]
 
 
