@@ -7,7 +7,12 @@ OpenAPI document (``x-permission``) for clients, and tests check the two agree.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from starlette.routing import compile_path
 
 from clearway.web.api import (
     agreements,
@@ -21,6 +26,7 @@ from clearway.web.api import (
     users,
     versions,
 )
+from clearway.web.api.deps import PERMISSION_EXTENSION
 
 PREFIX = "/api/v1"
 
@@ -28,8 +34,30 @@ PREFIX = "/api/v1"
 FEATURES = (session, requests, versions, decisions, events, agreements, holds, keys, clearances, users)
 
 
+@dataclass(frozen=True)
+class Operation:
+    """One route of the API as the front door sees it (``edge.ApiEdge``, the 405 handler)."""
+
+    pattern: re.Pattern[str]
+    methods: frozenset[str]
+    permission: str
+
+
 def include_api(app: FastAPI) -> None:
     """Mount every feature's routes under ``PREFIX`` (directly on the app: each level of nested
-    routers is another lookup on every call)."""
+    routers is another lookup on every call), and keep the table of operations in ``app.state``."""
+    operations = []
     for feature in FEATURES:
         app.include_router(feature.router, prefix=PREFIX)
+        for route in feature.router.routes:
+            if isinstance(route, APIRoute):
+                pattern, _, _ = compile_path(PREFIX + route.path)
+                permission = str((route.openapi_extra or {}).get(PERMISSION_EXTENSION, ""))
+                operations.append(Operation(pattern, frozenset(route.methods or ()), permission))
+    app.state.api_operations = tuple(operations)
+
+
+def operations_at(app: FastAPI, path: str) -> list[Operation]:
+    """The operations whose address is ``path``."""
+    found: tuple[Operation, ...] = app.state.api_operations
+    return [operation for operation in found if operation.pattern.match(path)]

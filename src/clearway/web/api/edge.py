@@ -25,11 +25,11 @@ from dataclasses import dataclass
 
 import anyio.to_thread
 from starlette.requests import Request
-from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clearway.services.errors import PayloadTooLarge, Unauthenticated
-from clearway.web.api.deps import PERMISSION_EXTENSION, PUBLIC, UnitOfWork, bearer_token, language_of
+from clearway.web.api import operations_at
+from clearway.web.api.deps import PUBLIC, UnitOfWork, bearer_token, language_of
 from clearway.web.api.errors import service_error_response
 
 #: Paths under the API prefix that are not operations: the document and its page.
@@ -66,9 +66,8 @@ class ApiEdge:
         settings = request.app.state.settings
         limit: int = settings.max_request_body_bytes
         try:
+            # An unknown caller learns nothing, not even the limit: identity first.
             declared = _declared_length(scope)
-            if declared is not None and declared > limit:
-                raise PayloadTooLarge("service.body_too_large", limit=limit)
             door = self._door(request)
             if door is not None and not door.public:
                 token = bearer_token(request.headers.get("authorization"))
@@ -76,6 +75,8 @@ class ApiEdge:
                     raise Unauthenticated("service.unauthenticated")
                 if _has_body(scope, declared):
                     await _verify(request, token)
+            if declared is not None and declared > limit:
+                raise PayloadTooLarge("service.body_too_large", limit=limit)
         except (PayloadTooLarge, Unauthenticated) as refusal:
             response = service_error_response(refusal, language_of(request))
             await response(scope, receive, send)
@@ -87,13 +88,10 @@ class ApiEdge:
         relative = request.scope["path"][len(self.prefix) :]
         if relative.startswith(_DOCUMENTATION):
             return None
-        for route in request.app.routes:
-            if not isinstance(route, Route):
-                continue
-            match, _ = route.matches(request.scope)
-            if match is Match.FULL:
-                extra = getattr(route, "openapi_extra", None) or {}
-                return _Door(public=extra.get(PERMISSION_EXTENSION) == PUBLIC)
+        method = request.scope["method"]
+        for operation in operations_at(request.app, request.scope["path"]):
+            if method in operation.methods:
+                return _Door(public=operation.permission == PUBLIC)
         return None
 
     def _with_headers(self, scope: Scope, send: Send) -> Send:

@@ -16,7 +16,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Route
 
 from clearway.domain.errors import UnusableInput
 from clearway.domain.findings import Phrase
@@ -171,12 +170,13 @@ _HTTP_KEYS = {404: ("not_found", "service.route_not_found"), 405: ("method_not_a
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """Every method some route of the app answers at this path (a path can have several routes)."""
+    """Every method some operation of the API answers at this path (a path can have several)."""
+    from clearway.web.api import operations_at  # the package imports this module
+
     methods: set[str] = set()
-    for route in request.app.routes:
-        if isinstance(route, Route) and route.methods and route.path_regex.match(request.url.path):
-            methods |= route.methods
-    return sorted(methods)
+    for operation in operations_at(request.app, request.url.path):
+        methods |= operation.methods
+    return sorted(methods - {"HEAD"})
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
