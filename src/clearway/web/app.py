@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio
 from fastapi import FastAPI
@@ -18,6 +19,7 @@ from clearway.store.db import make_engine
 from clearway.store.readiness import ensure_migrated
 from clearway.web.api import PREFIX, include_api
 from clearway.web.api.deps import DATABASE_SLOTS, HASHING_THREADS, POOL_OVERFLOW, POOL_SIZE
+from clearway.web.api.descriptions import describe
 from clearway.web.api.edge import ApiEdge
 from clearway.web.api.errors import install_error_handlers
 
@@ -63,4 +65,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     include_api(app)
     app.add_middleware(ApiEdge, prefix=PREFIX, docs_path=f"{PREFIX}/docs")
+    _complete_the_document(app)
     return app
+
+
+def _complete_the_document(app: FastAPI) -> None:
+    """Build the OpenAPI document once, with each operation's description (``descriptions.py``)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = describe(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
