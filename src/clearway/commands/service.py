@@ -117,28 +117,19 @@ def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int
 
 def holds_import_command(db: str | None, organisation: str, path: Path, lang: str) -> int:
     """Import a legal-hold list as an organisation's current list, with a progress bar."""
-    from sqlalchemy import select
-
     from clearway.commands.db import ensure_migrated
     from clearway.commands.progress import ByteProgress
-    from clearway.services import audit
+    from clearway.services.holds import import_holds_by_operator
     from clearway.settings import resolve_database_url
     from clearway.store.db import make_engine, session_scope
-    from clearway.store.holds import import_hold_list
-    from clearway.store.models import Organisation
 
     url = resolve_database_url(db)
     ensure_migrated(url)
     engine = make_engine(url)
     try:
         with session_scope(engine) as session:
-            found = session.scalars(select(Organisation).where(Organisation.name == organisation)).one_or_none()
-            if found is None:
-                raise UnusableInput("holds.unknown_organisation", organisation=organisation)
             with ByteProgress(translate("report.loading_holds", lang)) as progress:
-                imported = import_hold_list(session, found.id, path, source_name=path.name, progress=progress.update)
-            details = {"source": path.name, "rows": imported.row_count, "invalid": imported.invalid_row_count}
-            audit.record(session, None, "holds_imported", details=details)
+                imported = import_holds_by_operator(session, organisation, path, progress=progress.update)
             print(
                 translate(
                     "holds.imported",

@@ -14,9 +14,8 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from clearway import __version__
+from clearway.services.database import open_engine
 from clearway.settings import Settings, load_settings
-from clearway.store.db import make_engine
-from clearway.store.readiness import ensure_migrated
 from clearway.web.api import PREFIX, include_api
 from clearway.web.api.deps import DATABASE_SLOTS, HASHING_THREADS, POOL_OVERFLOW, POOL_SIZE
 from clearway.web.api.descriptions import describe
@@ -38,8 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        ensure_migrated(settings.database_url)
-        app.state.engine = make_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+        app.state.engine = open_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         app.state.database_slots = anyio.Semaphore(DATABASE_SLOTS)
         app.state.hashing_threads = anyio.CapacityLimiter(HASHING_THREADS)
         try:

@@ -20,18 +20,15 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Header, Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from clearway.domain.workflow import Permission
 from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from clearway.services.actor import Actor
+from clearway.services.database import Engine, Session, record_token_use_apart, unit_of_work
 from clearway.services.errors import Unauthenticated
-from clearway.services.people import TokenUse, authenticate_token, record_token_use
+from clearway.services.people import TokenUse, authenticate_token
 from clearway.settings import Settings
-from clearway.store.db import session_scope
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -91,7 +88,7 @@ Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
 
 
 class UnitOfWork:
-    """One call's ``session_scope`` and caller, entered and ended once, in the route's worker thread.
+    """One call's unit of work and caller, entered and ended once, in the route's worker thread.
 
     The dependency (in the event loop) only reads the token from the header; ``ApiRouter``
     takes a database slot, then enters the unit (opens the session, authenticates the
@@ -105,7 +102,7 @@ class UnitOfWork:
         self._slots = slots
         self._holds_slot = False
         self._token = token  # None: a public call
-        self._scope = session_scope(engine, read_only=read_only)
+        self._scope = unit_of_work(engine, read_only=read_only)
         self._session: Session | None = None
         self._actor: Actor | None = None
         self._token_use: TokenUse | None = None
@@ -158,7 +155,7 @@ class UnitOfWork:
         finally:
             # After the unit's connection went back to the pool, so that this one can take it.
             if self._token_use is not None:
-                _record_token_use(self._engine, self._token_use)
+                record_token_use_apart(self._engine, self._token_use)
 
     def token_is_valid(self) -> bool:
         """Whether the call's token would authenticate, checked in a unit of its own; blocks."""
@@ -216,7 +213,7 @@ class SignInSteps:
 
     async def in_transaction(self, work: Callable[[Session], T], /) -> T:
         def run() -> T:
-            with session_scope(self._engine) as session:
+            with unit_of_work(self._engine) as session:
                 return work(session)
 
         async with self._slots:
@@ -238,15 +235,6 @@ SignInRunner = Annotated[SignInSteps, Depends(_sign_in_steps)]
 def client_address(request: Request) -> str:
     """The caller's network address as the server sees it (behind a proxy: as the proxy reports it)."""
     return request.client.host if request.client is not None else "unknown"
-
-
-def _record_token_use(engine: Engine, use: TokenUse) -> None:
-    """Record a token's use in a transaction of its own; a failure here must not fail the call it served."""
-    try:
-        with session_scope(engine) as session:
-            record_token_use(session, use)
-    except SQLAlchemyError:
-        logger.warning("could not record the use of API token %s", use.token_id, exc_info=True)
 
 
 #: Database sessions one app process runs at once (``UnitOfWork.take_slot``): the engine's
