@@ -3,7 +3,10 @@ and applied by date through the same domain rules as the offline check."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +19,52 @@ from clearway.services import audit
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Forbidden
 from clearway.store.models import AgreementVersion
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    """A stored agreement version as listed: its identity, its dates and the file's content."""
+
+    id: str
+    version: int
+    sending_authority: str
+    receiving_country: str
+    effective_from: date
+    effective_until: date | None
+    source_name: str
+    loaded_at: datetime
+    document: dict[str, Any]
+
+    @classmethod
+    def of(cls, row: AgreementVersion) -> AgreementView:
+        return cls(
+            row.agreement_code,
+            row.version,
+            row.sending_authority,
+            row.receiving_country,
+            row.effective_from,
+            row.effective_until,
+            row.source_name,
+            row.loaded_at,
+            row.document,
+        )
+
+
+@dataclass(frozen=True)
+class AgreementLoaded:
+    agreement: AgreementView
+    created: bool  # False: the same file was stored already
+
+
+def upload_agreement(session: Session, actor: Actor, path: Path) -> AgreementLoaded:
+    """Store an agreement version from a file a receiving admin sent (``load_agreement_file``)."""
+    row, created = load_agreement_file(session, actor, path)
+    return AgreementLoaded(AgreementView.of(row), created)
+
+
+def agreement_views(session: Session, actor: Actor) -> list[AgreementView]:
+    """``list_agreements`` as views."""
+    return [AgreementView.of(row) for row in list_agreements(session, actor)]
 
 
 def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tuple[AgreementVersion, bool]:

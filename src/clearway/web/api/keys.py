@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from clearway.domain.workflow import Permission
-from clearway.services import clearances
-from clearway.signing import public_jwk
-from clearway.store.models import Organisation, SigningKey
+from clearway.services import key_views
 from clearway.web.api.deps import PUBLIC, ApiRouter, PublicReader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
@@ -17,6 +15,8 @@ router = ApiRouter(prefix="/keys", tags=["keys"], responses=ERROR_RESPONSES)
 
 
 class PublicKey(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     key_id: str
     organisation: str
     country: str | None
@@ -30,18 +30,6 @@ class KeySet(BaseModel):
     keys: list[PublicKey]
 
 
-def _out(key: SigningKey, organisation: Organisation) -> PublicKey:
-    return PublicKey(
-        key_id=key.key_id,
-        organisation=organisation.name,
-        country=organisation.country,
-        created_at=key.created_at,
-        retired_at=key.retired_at,
-        pem=key.public_pem,
-        jwk=public_jwk(key.public_pem),
-    )
-
-
 @router.get(
     "",
     operation_id="listKeys",
@@ -49,7 +37,7 @@ def _out(key: SigningKey, organisation: Organisation) -> PublicKey:
     openapi_extra=needs(PUBLIC),
 )
 def list_keys(ctx: PublicReader) -> KeySet:
-    return KeySet(keys=[_out(key, organisation) for key, organisation in clearances.public_keys(ctx.session)])
+    return KeySet(keys=[PublicKey.model_validate(key) for key in key_views.published_keys(ctx.session)])
 
 
 @router.post(
@@ -60,7 +48,4 @@ def list_keys(ctx: PublicReader) -> KeySet:
     openapi_extra=needs(Permission.KEYS_MANAGE),
 )
 def rotate_key(ctx: Writer) -> PublicKey:
-    key = clearances.rotate_key(ctx.session, ctx.actor, ctx.settings.secret_key)
-    organisation = ctx.session.get(Organisation, key.organisation_id)
-    assert organisation is not None  # a foreign key
-    return _out(key, organisation)
+    return PublicKey.model_validate(key_views.rotate(ctx.session, ctx.actor, ctx.settings.secret_key))

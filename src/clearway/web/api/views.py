@@ -1,32 +1,23 @@
 """How requests, versions and findings look in the API: response models and their rendering.
 
 Reading only: what a route may show was decided by the service that found the request
-(``access.find_request``); these functions lay out what it found.
+(``access.find_request``), and what is stored about it is read by ``services.request_detail``;
+these functions lay it out. (They still take the store's rows as they come: typed views of
+requests belong with the request services.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
 
-from clearway.domain.workflow import Action, State
 from clearway.i18n import DEFAULT_LANGUAGE
-from clearway.services.access import visible
+from clearway.services import request_detail
 from clearway.services.actor import Actor
-from clearway.services.requests import current_version
-from clearway.store.models import (
-    Clearance,
-    ClearanceRequest,
-    Decision,
-    FlightEvent,
-    ReceptionRecord,
-    RequestVersion,
-)
+from clearway.services.database import Session
+from clearway.store.models import Clearance, ClearanceRequest, Decision, RequestVersion
 
 
 class Finding(BaseModel):
@@ -168,17 +159,11 @@ def version_summary(version: RequestVersion) -> VersionSummary:
 
 
 def summary(session: Session, actor: Actor, request: ClearanceRequest) -> RequestSummary:
-    return RequestSummary(**_summary_fields(session, actor, request))
+    return RequestSummary(**_summary_fields(request, request_detail.copied_from(session, actor, request)))
 
 
-def _summary_fields(session: Session, actor: Actor, request: ClearanceRequest) -> dict[str, Any]:
+def _summary_fields(request: ClearanceRequest, copied_from: str | None) -> dict[str, Any]:
     # The fields of services.requests.request_summary, kept as datetimes rather than text.
-    copied_from = None
-    if request.copied_from_id is not None:
-        # request_summary leaves copied_from empty; the source is named only to those who may see it.
-        copied_from = session.scalar(
-            select(ClearanceRequest.public_id).where(ClearanceRequest.id == request.copied_from_id, visible(actor))
-        )
     return {
         "id": request.public_id,
         "reference": request.reference,
@@ -191,55 +176,17 @@ def _summary_fields(session: Session, actor: Actor, request: ClearanceRequest) -
     }
 
 
-#: States a request is in once its flight has left; only these can have flight events.
-_FLOWN = frozenset({State.DEPARTED, State.ARRIVED, State.CLOSED})
-_APPROVALS = frozenset({Action.APPROVE, Action.APPROVE_RESTRICTED})
-
-
-#: Built once: run on every read of a submitted request.
-_DECISIONS_OF_REQUEST = (
-    select(Decision).where(Decision.request_id == bindparam("request_id")).order_by(Decision.decided_at, Decision.id)
-)
-
-
 def detail(
     session: Session, actor: Actor, request: ClearanceRequest, lang: str, version: RequestVersion | None = None
 ) -> RequestDetail:
-    """Everything both sides see about one request: state, current version, decisions, clearance, events.
-
-    ``version`` is the request's current version when the caller has read it already.
-    A table is read only when the request's state says it can hold rows for it (no decision
-    before a submission, no clearance before an approval...): this is the API's hottest read.
-    """
-    if version is None:
-        version = current_version(session, request)
-    decisions: Sequence[Decision] = ()
-    if request.ever_submitted:
-        decisions = session.scalars(_DECISIONS_OF_REQUEST, {"request_id": request.id}).all()
-    clearance = None
-    if any(decision.action in _APPROVALS for decision in decisions):
-        clearance = session.scalars(
-            select(Clearance)
-            .where(Clearance.request_id == request.id)
-            .order_by(Clearance.issued_at.desc(), Clearance.id.desc())
-            .limit(1)
-        ).first()
-    events: Sequence[FlightEvent] = ()
-    if request.state in _FLOWN:
-        events = session.scalars(
-            select(FlightEvent).where(FlightEvent.request_id == request.id).order_by(FlightEvent.at, FlightEvent.id)
-        ).all()
-    reception: Sequence[ReceptionRecord] = ()
-    if request.state is State.CLOSED:
-        reception = session.scalars(
-            select(ReceptionRecord).where(ReceptionRecord.request_id == request.id).order_by(ReceptionRecord.seq)
-        ).all()
+    """Everything both sides see about one request (``services.request_detail``), laid out."""
+    record = request_detail.request_record(session, actor, request, version)
     return RequestDetail(
-        **_summary_fields(session, actor, request),
-        version=version_summary(version),
-        findings=findings(version.findings, lang),
-        decisions=[_decision(row) for row in decisions],
-        clearance=_clearance(clearance) if clearance is not None else None,
+        **_summary_fields(request, record.copied_from),
+        version=version_summary(record.version),
+        findings=findings(record.version.findings, lang),
+        decisions=[_decision(row) for row in record.decisions],
+        clearance=_clearance(record.clearance) if record.clearance is not None else None,
         events=[
             FlightEventOut(
                 kind=str(event.kind),
@@ -248,10 +195,10 @@ def detail(
                 registration_mismatch=event.registration_mismatch,
                 recorded_at=event.recorded_at,
             )
-            for event in events
+            for event in record.events
         ],
-        registration_mismatch=any(event.registration_mismatch for event in events),
-        reception=[ReceptionOut(seq=row.seq, outcome=str(row.outcome)) for row in reception],
+        registration_mismatch=any(event.registration_mismatch for event in record.events),
+        reception=[ReceptionOut(seq=row.seq, outcome=str(row.outcome)) for row in record.reception],
     )
 
 
