@@ -25,7 +25,7 @@ from clearway.store.models import User
 from clearway.web.api.deps import AUTHENTICATED
 from tests.api.conftest import envelope
 from tests.api.routes import ROUTES, Route
-from tests.api.support import API, Caller, World, content, sees
+from tests.api.support import API, OPERATOR, Caller, World, content, sees
 from tests.conftest import EXAMPLES
 
 Body = dict[str, Any]
@@ -44,7 +44,7 @@ def _colleague(world: World, caller: Caller) -> int:
     with session_scope(world.engine) as session:
         organisation_id = session.get(User, caller.user_id).organisation_id  # type: ignore[union-attr]
         colleague = people.create_user(
-            session, None, organisation_id, f"colleague{next(_emails)}@x.test", "C", people.Role.VIEWER, "p" * 12
+            session, OPERATOR, organisation_id, f"colleague{next(_emails)}@x.test", "C", people.Role.VIEWER, "p" * 12
         )
         return colleague.id
 
@@ -203,7 +203,7 @@ def test_only_keys_verification_session_and_the_document_are_public(client: Any)
 def test_signing_in_gives_a_token_that_works(client: Any, world: World) -> None:
     with session_scope(world.engine) as session:
         organisation_id = _organisation_of(session, world.officer)
-        people.create_user(session, None, organisation_id, "Login@Sender.test", "L", people.Role.OFFICER, "a" * 16)
+        people.create_user(session, OPERATOR, organisation_id, "Login@Sender.test", "L", people.Role.OFFICER, "a" * 16)
     refused = client.post(f"{API}/session", json={"email": "login@sender.test", "password": "b" * 16})
     assert refused.status_code == 401
     assert envelope(refused)["details"]["message_key"] == "service.bad_login"

@@ -18,7 +18,7 @@ from clearway.web.api.deps import DATABASE_SLOTS, HASHING_THREADS
 from clearway.web.app import create_app
 from tests.api.conftest import envelope
 from tests.api.server import at_once, running
-from tests.api.support import API, World
+from tests.api.support import API, OPERATOR, World
 
 PASSWORD = "the right password"
 
@@ -28,7 +28,7 @@ def account(world: World) -> str:
     """A sending officer who can sign in with ``PASSWORD``."""
     with session_scope(world.engine) as session:
         organisation_id = session.get(User, world.officer.user_id).organisation_id  # type: ignore[union-attr]
-        people.create_user(session, None, organisation_id, "pilot@sender.test", "P", Role.OFFICER, PASSWORD)
+        people.create_user(session, OPERATOR, organisation_id, "pilot@sender.test", "P", Role.OFFICER, PASSWORD)
     return "pilot@sender.test"
 
 

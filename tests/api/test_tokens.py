@@ -12,7 +12,7 @@ from clearway.services import people
 from clearway.store.db import session_scope
 from clearway.store.models import ApiToken, User, utcnow
 from tests.api.conftest import envelope
-from tests.api.support import API, World
+from tests.api.support import API, OPERATOR, World
 
 
 def _new_token(client: Any, headers: dict[str, str], **body: Any) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def test_deactivating_a_user_revokes_every_token_they_hold(client: Any, world: W
 def test_a_deactivated_user_cannot_sign_in(client: Any, world: World) -> None:
     with session_scope(world.engine) as session:
         organisation_id = session.get(User, world.officer.user_id).organisation_id  # type: ignore[union-attr]
-        user = people.create_user(session, None, organisation_id, "gone@sender.test", "G", Role.VIEWER, "p" * 12)
+        user = people.create_user(session, OPERATOR, organisation_id, "gone@sender.test", "G", Role.VIEWER, "p" * 12)
         user_id = user.id
     admin = world[("sender", Role.ADMIN)].headers
     assert client.post(f"{API}/users/{user_id}/deactivate", headers=admin).status_code == 200

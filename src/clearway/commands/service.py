@@ -94,6 +94,7 @@ def audit_verify_command(db: str | None, lang: str) -> int:
 def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int:
     """Store agreement files in the database (the same file twice is no change)."""
     from clearway.commands.db import ensure_migrated
+    from clearway.services.actor import COMMAND_LINE
     from clearway.services.agreements import load_agreement_file
     from clearway.services.errors import ServiceError
     from clearway.settings import resolve_database_url
@@ -105,7 +106,7 @@ def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int
     try:
         with session_scope(engine) as session:
             for path in files:
-                row, created = load_agreement_file(session, None, path)
+                row, created = load_agreement_file(session, COMMAND_LINE, path)
                 key = "agreements.loaded" if created else "agreements.unchanged"
                 print(translate(key, lang, id=row.agreement_code, version=row.version, path=str(path)))
     except ServiceError as error:
@@ -119,6 +120,7 @@ def holds_import_command(db: str | None, organisation: str, path: Path, lang: st
     """Import a legal-hold list as an organisation's current list, with a progress bar."""
     from clearway.commands.db import ensure_migrated
     from clearway.commands.progress import ByteProgress
+    from clearway.services.actor import COMMAND_LINE
     from clearway.services.holds import import_holds_by_operator
     from clearway.settings import resolve_database_url
     from clearway.store.db import make_engine, session_scope
@@ -129,7 +131,7 @@ def holds_import_command(db: str | None, organisation: str, path: Path, lang: st
     try:
         with session_scope(engine) as session:
             with ByteProgress(translate("report.loading_holds", lang)) as progress:
-                imported = import_holds_by_operator(session, organisation, path, progress=progress.update)
+                imported = import_holds_by_operator(session, COMMAND_LINE, organisation, path, progress=progress.update)
             print(
                 translate(
                     "holds.imported",

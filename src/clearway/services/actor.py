@@ -44,6 +44,24 @@ class Actor:
         raise Forbidden("service.forbidden", permission=str(permission), role=str(self.role))
 
 
+@dataclass(frozen=True)
+class SystemActor:
+    """The deployment's operator, acting outside any organisation: the command line, the demo's setup.
+
+    Named, so that the audit trail says who acted; it sets up what no organisation's user can
+    (an organisation's first users, agreements, hold lists by organisation name). Services take
+    it explicitly, never as a missing actor."""
+
+    name: str
+
+    def audit_details(self) -> dict[str, str]:
+        return {"by": self.name}
+
+
+COMMAND_LINE = SystemActor("command line")
+DEMO_SETUP = SystemActor("demo setup")
+
+
 def sides_with(permission: Permission) -> frozenset[OrgKind]:
     """The kinds of organisation of which some role holds ``permission``."""
     return frozenset(kind for (kind, _), granted in ROLE_PERMISSIONS.items() if permission in granted)

@@ -16,7 +16,7 @@ from clearway.domain.workflow import Permission
 from clearway.formats.agreement import parse_agreement
 from clearway.formats.structured import Reader, load_document
 from clearway.services import audit
-from clearway.services.actor import Actor
+from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Conflict, Forbidden
 from clearway.store.models import AgreementVersion
 
@@ -67,16 +67,18 @@ def agreement_views(session: Session, actor: Actor) -> list[AgreementView]:
     return [AgreementView.of(row) for row in list_agreements(session, actor)]
 
 
-def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tuple[AgreementVersion, bool]:
+def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path) -> tuple[AgreementVersion, bool]:
     """Store an agreement version from its file; (row, created). The same file twice is no change;
-    another content under the same id and version is a conflict."""
-    if actor is not None:
-        actor.require(Permission.AGREEMENT_MANAGE)
+    another content under the same id and version is a conflict. A receiving admin loads their own
+    country's agreements; the operator (``SystemActor``) any."""
+    user = actor if isinstance(actor, Actor) else None
+    if user is not None:
+        user.require(Permission.AGREEMENT_MANAGE)
     document = load_document(path, "agreement")
     agreement = parse_agreement(document, Reader(path, "agreement"))
-    if actor is not None and actor.country and agreement.receiving_country != actor.country:
+    if user is not None and user.country and agreement.receiving_country != user.country:
         raise Forbidden(
-            "service.agreement_other_country", id=agreement.id, country=agreement.receiving_country, own=actor.country
+            "service.agreement_other_country", id=agreement.id, country=agreement.receiving_country, own=user.country
         )
     existing = session.scalars(
         select(AgreementVersion).where(
@@ -99,11 +101,14 @@ def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tu
         document=document,
         source_text=path.read_text(encoding="utf-8"),
         source_name=path.name,
-        loaded_by=actor.user_id if actor else None,
+        loaded_by=user.user_id if user is not None else None,
     )
     session.add(row)
     session.flush()
-    audit.record(session, actor, "agreement_loaded", details={"id": agreement.id, "version": agreement.version})
+    details: dict[str, Any] = {"id": agreement.id, "version": agreement.version}
+    if isinstance(actor, SystemActor):
+        details.update(actor.audit_details())
+    audit.record(session, user, "agreement_loaded", details=details)
     return row, True
 
 

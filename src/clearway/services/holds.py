@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from clearway.domain.errors import UnusableInput
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.services import audit
-from clearway.services.actor import Actor
+from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Forbidden
 from clearway.store.holds import Progress, current_hold_list, import_hold_list
 from clearway.store.models import HoldList, Organisation
@@ -57,35 +57,41 @@ def import_holds(
 
 
 def import_holds_by_operator(
-    session: Session, organisation_name: str, path: Path, *, progress: Progress | None = None
+    session: Session, operator: SystemActor, organisation_name: str, path: Path, *, progress: Progress | None = None
 ) -> HoldListView:
-    """Replace the named organisation's hold list (the command line: an operator of the deployment,
-    recorded in the audit trail as such)."""
+    """Replace the named organisation's hold list (the operator of the deployment, from the command line)."""
     found = session.scalars(select(Organisation).where(Organisation.name == organisation_name)).one_or_none()
     if found is None or found.kind is not OrgKind.SENDING:
         raise UnusableInput("holds.unknown_organisation", organisation=organisation_name)
-    return _import(session, None, found.id, path, source_name=path.name, progress=progress)
+    return _import(session, operator, found.id, path, source_name=path.name, progress=progress)
 
 
 def _import(
     session: Session,
-    actor: Actor | None,
+    actor: Actor | SystemActor,
     organisation_id: int,
     path: Path,
     *,
     source_name: str,
     progress: Progress | None,
 ) -> HoldListView:
+    user = actor if isinstance(actor, Actor) else None
     hold_list = import_hold_list(
         session,
         organisation_id,
         path,
         source_name=source_name,
-        imported_by=actor.user_id if actor is not None else None,
+        imported_by=user.user_id if user is not None else None,
         progress=progress,
     )
-    details = {"source": source_name, "rows": hold_list.row_count, "invalid": hold_list.invalid_row_count}
-    audit.record(session, actor, "holds_imported", details=details)
+    details: dict[str, object] = {
+        "source": source_name,
+        "rows": hold_list.row_count,
+        "invalid": hold_list.invalid_row_count,
+    }
+    if isinstance(actor, SystemActor):
+        details.update(actor.audit_details())
+    audit.record(session, user, "holds_imported", details=details)
     return HoldListView.of(hold_list)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import OrgKind, Permission, Role
 from clearway.services import audit
-from clearway.services.actor import Actor
+from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Conflict, Invalid, NotFound, Unauthenticated
 from clearway.store.models import ApiToken, ObserverGrant, Organisation, User, utcnow
 
@@ -36,15 +36,16 @@ def create_organisation(session: Session, name: str, kind: OrgKind, country: str
 
 def create_user(
     session: Session,
-    actor: Actor | None,
+    actor: Actor | SystemActor,
     organisation_id: int,
     email: str,
     display_name: str,
     role: Role,
     password: str,
 ) -> User:
-    """A user of ``organisation_id``; an admin may add users to their own organisation only."""
-    if actor is not None:
+    """A user of ``organisation_id``; an admin may add users to their own organisation only, the operator
+    (``SystemActor``) to any."""
+    if isinstance(actor, Actor):
         actor.require(Permission.USERS_MANAGE)
         if actor.organisation_id != organisation_id:
             raise NotFound("service.organisation_not_found")
@@ -64,7 +65,11 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    audit.record(session, actor, "user_created", details={"user": user.id, "role": str(role)})
+    details = {"user": user.id, "role": str(role)}
+    if isinstance(actor, SystemActor):
+        audit.record(session, None, "user_created", details={**details, **actor.audit_details()})
+    else:
+        audit.record(session, actor, "user_created", details=details)
     return user
 
 
