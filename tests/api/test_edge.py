@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from clearway.domain.workflow import Role
+from clearway.domain.workflow import Role, State
 from clearway.settings import Settings, load_settings
 from clearway.web.app import create_app
 from tests.api.conftest import SECRET, TestClient, envelope
@@ -175,12 +175,16 @@ def test_an_unreadable_body_is_400_in_the_envelope(client: Any, world: World) ->
 
 
 def test_a_refusal_for_the_other_side_of_a_flight_says_so(client: Any, world: World) -> None:
-    response = client.post(
-        f"{API}/requests", json=content(), headers={**world.receiving_officer.headers, "Accept-Language": "en"}
-    )
-    error = envelope(response)
-    assert response.status_code == 403
-    assert "role" not in error["message"].lower()
+    public_id = world.drive(State.SUBMITTED)
+    for lang, words in (("en", "Only the receiving side"), ("es", "Solo la parte de recepción")):
+        response = client.post(
+            f"{API}/requests/{public_id}/decision",
+            json={"action": "approve"},
+            headers={**world.officer.headers, "Accept-Language": lang},
+        )
+        error = envelope(response)
+        assert (response.status_code, error["details"]["message_key"]) == (403, "service.wrong_side")
+        assert error["message"].startswith(words), error["message"]
 
 
 def test_the_app_runs_with_the_middleware(app: FastAPI) -> None:

@@ -21,8 +21,8 @@ FileName = Annotated[
     str | None,
     Query(
         max_length=255,
-        # A name, not a path: no separators or control characters, and not starting with a dot ("..").
-        pattern=r"^[^\x00-\x1f\x7f/\\.][^\x00-\x1f\x7f/\\]*$",
+        # No control characters (a NUL cannot name a file); a path is reduced to its last part below.
+        pattern=r"^[^\x00-\x1f\x7f]*$",
         description="The file's name, kept as its source (default: by content type).",
     ),
 ]
@@ -30,7 +30,9 @@ FileName = Annotated[
 
 async def _upload(request: Request, ctx: Writer, filename: FileName = None) -> AsyncIterator[Path]:
     # Only the last part of the name is used: the caller never chooses a path on the server.
-    name = Path(filename or "").name or _default_name(request.headers.get("content-type", ""))
+    name = Path(filename or "").name
+    if name in ("", ".", ".."):  # "..": the last part of a path that names no file
+        name = _default_name(request.headers.get("content-type", ""))
     await refuse_unknown_caller(ctx.unit)  # before a byte is written to disk
     with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
         path = Path(folder) / name
