@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from pathlib import Path
 
 from clearway.domain.errors import UnusableInput
@@ -53,6 +54,12 @@ class Settings:
     max_request_body_bytes: int = DEFAULT_MAX_REQUEST_BODY_BYTES
     #: True when the development secret is in use (never in production); pages may warn.
     uses_development_secret: bool = False
+    #: How far in the future a recorded departure or arrival may lie (the recorder's clock may run ahead).
+    event_clock_skew_seconds: int = 300
+
+    @property
+    def event_clock_skew(self) -> timedelta:
+        return timedelta(seconds=self.event_clock_skew_seconds)
 
     @property
     def is_production(self) -> bool:
@@ -154,6 +161,9 @@ def load_settings(
 
     cache = raw("cache_dir")
     body_limit = _positive_int("max_request_body_bytes", raw("max_request_body_bytes"), DEFAULT_MAX_REQUEST_BODY_BYTES)
+    skew_text = raw("event_clock_skew_seconds") or "300"
+    if not skew_text.isdigit():
+        raise UnusableInput("settings.bad_clock_skew", value=skew_text)
     return Settings(
         database_url=resolve_database_url(raw("database_url"), environ=env),
         secret_key=secret if secret is not None else DEVELOPMENT_SECRET_KEY,
@@ -161,6 +171,7 @@ def load_settings(
         cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
         max_request_body_bytes=body_limit,
         uses_development_secret=uses_development_secret,
+        event_clock_skew_seconds=int(skew_text),
     )
 
 

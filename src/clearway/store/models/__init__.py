@@ -24,10 +24,13 @@ from clearway.store.models.requests import (
     Decision,
     FlightEvent,
     FlightEventKind,
+    MessageKind,
     ReceptionOutcome,
     ReceptionRecord,
+    RequestMessage,
     RequestVersion,
     VersionArrival,
+    VersionSubmission,
 )
 
 metadata = Base.metadata
@@ -75,15 +78,18 @@ __all__ = [
     "IdempotencyRecord",
     "ImmutableRecordError",
     "LoginFailure",
+    "MessageKind",
     "ObserverGrant",
     "Organisation",
     "ReceptionOutcome",
     "ReceptionRecord",
+    "RequestMessage",
     "RequestVersion",
     "SigningKey",
     "UTCDateTime",
     "User",
     "VersionArrival",
+    "VersionSubmission",
     "metadata",
     "utcnow",
 ]

@@ -21,6 +21,7 @@ from clearway.web.api import (
     events,
     holds,
     keys,
+    record,
     requests,
     session,
     users,
@@ -31,7 +32,7 @@ from clearway.web.api.deps import PERMISSION_EXTENSION
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, agreements, holds, keys, clearances, users)
+FEATURES = (session, requests, versions, decisions, events, record, agreements, holds, keys, clearances, users)
 
 
 @dataclass(frozen=True)

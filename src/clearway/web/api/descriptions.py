@@ -87,6 +87,25 @@ DESCRIPTIONS: dict[str, str] = {
         "state, or with the current number when `based_on_version` is stale; 403 for the receiving side). "
         f"The reference cannot change (422). {_NOT_SEEN}"
     ),
+    "grantObserver": (
+        "Admins of the sending or receiving organisation (403 for others and for observers). Names the "
+        "observer organisation and either one request or one agreement; an unknown observer or request "
+        "answers as missing (404), a target the caller's organisation is not party to is refused (403)."
+    ),
+    "withdrawObserverGrant": (
+        "Admins of the organisation that gave the grant (403 for others). A grant the organisation did "
+        "not give, or that does not exist, answers as missing (404). Withdrawing twice changes nothing."
+    ),
+    "listObserverGrants": f"The request's sending and receiving organisations (404 for others). {_NOT_SEEN}",
+    "requestAccessLog": (
+        "The request's sending and receiving organisations (404 for others): who viewed its personal data, "
+        f"and when. {_NOT_SEEN}"
+    ),
+    "requestAudit": f"The request's sending and receiving organisations (404 for others). {_NOT_SEEN}",
+    "answerQuestions": (
+        "Sending officers and admins, while the request awaits information (409 in another state; 403 for "
+        f"the receiving side). An empty answer is refused (422). {_NOT_SEEN}"
+    ),
     "getVersion": (
         "Users whose role reads personal data (403 for others); an unknown version is 404. "
         f"The view is written to the access log. {_NOT_SEEN}"
