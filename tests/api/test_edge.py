@@ -60,9 +60,8 @@ def small_limit(settings: Settings) -> Settings:
             "secret_key": SECRET,
             "environment": "test",
             "cache_dir": settings.cache_dir,
-            "max_request_body_bytes": 1000,
         },
-        environ={},
+        environ={"CLEARWAY_LIMIT_BODY_BYTES": "1000"},
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearway.domain.agreements import Agreement
+from clearway.domain.audit_events import AgreementLoaded
 from clearway.domain.workflow import Permission
 from clearway.formats.agreement import parse_agreement
 from clearway.formats.structured import Reader, load_document
@@ -51,15 +52,15 @@ class AgreementView:
 
 
 @dataclass(frozen=True)
-class AgreementLoaded:
+class AgreementStored:
     agreement: AgreementView
     created: bool  # False: the same file was stored already
 
 
-def upload_agreement(session: Session, actor: Actor, path: Path) -> AgreementLoaded:
+def upload_agreement(session: Session, actor: Actor, path: Path) -> AgreementStored:
     """Store an agreement version from a file a receiving admin sent (``load_agreement_file``)."""
     row, created = load_agreement_file(session, actor, path)
-    return AgreementLoaded(AgreementView.of(row), created)
+    return AgreementStored(AgreementView.of(row), created)
 
 
 def agreement_views(session: Session, actor: Actor) -> list[AgreementView]:
@@ -124,10 +125,7 @@ def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path
     )
     session.add(row)
     session.flush()
-    details: dict[str, Any] = {"id": agreement.id, "version": agreement.version}
-    if isinstance(actor, SystemActor):
-        details.update(actor.audit_details())
-    audit.record(session, user, "agreement_loaded", details=details)
+    audit.record(session, actor, AgreementLoaded(id=agreement.id, version=agreement.version))
     return row, True
 
 

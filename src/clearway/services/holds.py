@@ -14,11 +14,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import HoldsImported
 from clearway.domain.errors import UnusableInput
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.services import audit
 from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Forbidden
+from clearway.settings import DEFAULT_LIMITS, InputLimits
 from clearway.store.holds import Progress, current_hold_list, import_hold_list
 from clearway.store.models import HoldList, Organisation
 
@@ -47,13 +49,21 @@ class HoldListView:
 
 
 def import_holds(
-    session: Session, actor: Actor, path: Path, *, source_name: str, progress: Progress | None = None
+    session: Session,
+    actor: Actor,
+    path: Path,
+    *,
+    source_name: str,
+    progress: Progress | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> HoldListView:
     """Replace the actor's organisation's hold list with the file at ``path`` (an admin of a sender)."""
     actor.require(Permission.HOLDS_MANAGE)
     if actor.kind is not OrgKind.SENDING:
         raise Forbidden("service.only_sending", role=str(actor.role))
-    return _import(session, actor, actor.organisation_id, path, source_name=source_name, progress=progress)
+    return _import(
+        session, actor, actor.organisation_id, path, source_name=source_name, progress=progress, limits=limits
+    )
 
 
 def import_holds_by_operator(
@@ -74,6 +84,7 @@ def _import(
     *,
     source_name: str,
     progress: Progress | None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> HoldListView:
     user = actor if isinstance(actor, Actor) else None
     hold_list = import_hold_list(
@@ -83,15 +94,10 @@ def _import(
         source_name=source_name,
         imported_by=user.user_id if user is not None else None,
         progress=progress,
+        limits=limits,
     )
-    details: dict[str, object] = {
-        "source": source_name,
-        "rows": hold_list.row_count,
-        "invalid": hold_list.invalid_row_count,
-    }
-    if isinstance(actor, SystemActor):
-        details.update(actor.audit_details())
-    audit.record(session, user, "holds_imported", details=details)
+    imported = HoldsImported(source=source_name, rows=hold_list.row_count, invalid=hold_list.invalid_row_count)
+    audit.record(session, actor, imported)
     return HoldListView.of(hold_list)
 
 

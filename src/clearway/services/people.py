@@ -12,6 +12,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import (
+    ObserverGranted,
+    OrganisationCreated,
+    TokenCreated,
+    TokenRevoked,
+    UserCreated,
+    UserDeactivated,
+)
 from clearway.domain.workflow import OrgKind, Permission, Role
 from clearway.services import audit
 from clearway.services.actor import Actor, SystemActor
@@ -30,7 +38,7 @@ def create_organisation(session: Session, name: str, kind: OrgKind, country: str
     organisation = Organisation(name=name, kind=kind, country=country.strip().upper() if country else None)
     session.add(organisation)
     session.flush()
-    audit.record(session, None, "organisation_created", details={"name": name, "kind": str(kind)})
+    audit.record(session, None, OrganisationCreated(name=name, kind=str(kind)))
     return organisation
 
 
@@ -65,11 +73,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    details = {"user": user.id, "role": str(role)}
-    if isinstance(actor, SystemActor):
-        audit.record(session, None, "user_created", details={**details, **actor.audit_details()})
-    else:
-        audit.record(session, actor, "user_created", details=details)
+    audit.record(session, actor, UserCreated(user=user.id, role=str(role)))
     return user
 
 
@@ -173,7 +177,7 @@ def create_token(
     token = ApiToken(user_id=user.id, name=name, prefix=secret[:12], token_hash=_digest(secret), expires_at=expires_at)
     session.add(token)
     session.flush()
-    audit.record(session, actor, "token_created", details={"user": user.id, "token": token.id, "name": name})
+    audit.record(session, actor, TokenCreated(user=user.id, token=token.id, name=name))
     return IssuedToken(token=token, secret=secret)
 
 
@@ -277,7 +281,7 @@ def revoke_token(session: Session, actor: Actor, token_id: int) -> TokenView:
         raise NotFound("service.token_not_found")
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        audit.record(session, actor, "token_revoked", details={"token": token.id})
+        audit.record(session, actor, TokenRevoked(token=token.id))
     return TokenView.of(token)
 
 
@@ -321,7 +325,7 @@ def deactivate_user(session: Session, actor: Actor, user_id: int) -> UserView:
     if user.active:
         user.active = False
         revoked = revoke_all_tokens(session, user.id)
-        audit.record(session, actor, "user_deactivated", details={"user": user.id, "tokens_revoked": revoked})
+        audit.record(session, actor, UserDeactivated(user=user.id, tokens_revoked=revoked))
     return UserView.of(user)
 
 
@@ -361,10 +365,8 @@ def grant_observer(
     )
     session.add(grant)
     session.flush()
-    audit.record(
-        session,
-        None,
-        "observer_granted",
-        details={"observer": observer_org_id, "agreement": agreement_code, "personal_data": personal_data},
+    event = ObserverGranted(
+        grant=grant.id, observer=observer_org_id, agreement=agreement_code, personal_data=personal_data
     )
+    audit.record(session, None, event)
     return grant

@@ -6,10 +6,6 @@ sentence; a type without a sentence of its own is said by ``validation.invalid``
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "settings.not_a_positive_number": {
-        "en": "{name} must be a whole number above zero, not '{value}'.",
-        "es": "{name} debe ser un número entero mayor que cero, no «{value}».",
-    },
     "service.body_too_large": {
         "en": "The request body is larger than the {limit} bytes this service accepts; nothing was read or changed.",
         "es": "El cuerpo de la petición supera los {limit} bytes que acepta este servicio; no se ha leído ni cambiado nada.",

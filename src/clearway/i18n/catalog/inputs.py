@@ -46,10 +46,6 @@ _STRUCTURED = {
         "In the {what} file {path}, '{key}' holds an invisible control or text-direction character ({character}); remove it.",
         "En el archivo de {what_es} {path}, «{key}» contiene un carácter invisible de control o de dirección del texto ({character}); elimínelo.",
     ),
-    "time_out_of_range": (
-        "In the {what} file {path}, '{key}' = '{value}' is not between the years {first} and {last}.",
-        "En el archivo de {what_es} {path}, «{key}» = «{value}» no está entre los años {first} y {last}.",
-    ),
     "bad_date": (
         "In the {what} file {path}, '{key}' = '{value}' is not a date (YYYY-MM-DD).",
         "En el archivo de {what_es} {path}, «{key}» = «{value}» no es una fecha (AAAA-MM-DD).",
@@ -149,6 +145,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--at '{value}' is not a date and time with a zone, such as 2025-01-21T12:00:00Z.",
         "es": "--at «{value}» no es una fecha y hora con zona horaria, como 2025-01-21T12:00:00Z.",
     },
+    "term.unit_line": {"en": "Line", "es": "La línea"},
+    "term.unit_row": {"en": "Row", "es": "La fila"},
+    "term.unit_position": {"en": "The row in position", "es": "La fila en la posición"},
     "term.type_table": {"en": "a table", "es": "una tabla"},
     "term.type_table_list": {"en": "a list of tables", "es": "una lista de tablas"},
     "term.type_hours_table": {

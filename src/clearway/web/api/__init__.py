@@ -16,6 +16,7 @@ from starlette.routing import compile_path
 
 from clearway.web.api import (
     agreements,
+    audit,
     clearances,
     decisions,
     events,
@@ -32,7 +33,7 @@ from clearway.web.api.deps import PERMISSION_EXTENSION
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, record, agreements, holds, keys, clearances, users)
+FEATURES = (session, requests, versions, decisions, events, record, agreements, holds, keys, clearances, audit, users)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Operation:
     pattern: re.Pattern[str]
     methods: frozenset[str]
     permission: str
+    #: A raw file body (``uploads.raw_body``): the upload limits it by its kind, after the permission check.
+    takes_file: bool = False
 
 
 def include_api(app: FastAPI) -> None:
@@ -53,8 +56,10 @@ def include_api(app: FastAPI) -> None:
         for route in feature.router.routes:
             if isinstance(route, APIRoute):
                 pattern, _, _ = compile_path(PREFIX + route.path)
-                permission = str((route.openapi_extra or {}).get(PERMISSION_EXTENSION, ""))
-                operations.append(Operation(pattern, frozenset(route.methods or ()), permission))
+                extra = route.openapi_extra or {}
+                permission = str(extra.get(PERMISSION_EXTENSION, ""))
+                takes_file = "requestBody" in extra
+                operations.append(Operation(pattern, frozenset(route.methods or ()), permission, takes_file))
     app.state.api_operations = tuple(operations)
 
 

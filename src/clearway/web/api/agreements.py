@@ -12,7 +12,7 @@ from clearway.domain.workflow import Permission
 from clearway.services import agreements
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
-from clearway.web.api.uploads import UploadedFile, raw_body
+from clearway.web.api.uploads import AgreementUpload, raw_body
 
 router = ApiRouter(prefix="/agreements", tags=["agreements"], responses=ERROR_RESPONSES)
 
@@ -59,7 +59,7 @@ def list_agreements(ctx: Reader) -> AgreementList:
     responses={200: {"model": AgreementLoaded, "description": "The same file was already stored."}},
     openapi_extra={**needs(Permission.AGREEMENT_MANAGE), **raw_body("application/toml", "application/json")},
 )
-def upload_agreement(ctx: Writer, upload: UploadedFile, response: Response) -> AgreementLoaded:
+def upload_agreement(ctx: Writer, upload: AgreementUpload, response: Response) -> AgreementLoaded:
     loaded = agreements.upload_agreement(ctx.session, ctx.actor, upload)
     if not loaded.created:
         response.status_code = 200

@@ -4,8 +4,10 @@ FastAPI reads and parses a route's body before its dependencies run, so a check 
 a dependency comes too late: an unknown caller's 100 MB body would be read, parsed and
 only then refused. This middleware answers first, in the one error envelope:
 
-- 413 when ``Content-Length`` is above ``Settings.max_request_body_bytes`` (nothing is
-  read), or as soon as a body without a length passes the limit;
+- 413 when ``Content-Length`` is above ``InputLimits.body_bytes`` (nothing is read), or as
+  soon as a body without a length passes the limit; a file upload (a hold list, an
+  agreement) is limited instead by its own kind's limit (``uploads.uploaded_file``), which
+  may be larger;
 - 401 when a route that needs a signed-in caller gets no bearer token, and, for a call
   that carries a body, when the token is not valid (checked in a short unit of its own,
   before a byte of the body is read); a call without a body is authenticated by its
@@ -42,6 +44,7 @@ class _Door:
     """What the middleware knows of the operation a call is for."""
 
     public: bool
+    takes_file: bool = False
 
 
 class ApiEdge:
@@ -64,24 +67,26 @@ class ApiEdge:
             return
         request = Request(scope)
         settings = request.app.state.settings
-        limit: int = settings.max_request_body_bytes
+        limit: int | None = settings.limits.body_bytes
         try:
             # An unknown caller learns nothing, not even the limit: identity first.
             declared = _declared_length(scope)
             door = self._door(request)
+            if door is not None and door.takes_file:
+                limit = None  # the upload counts against its own kind's limit
             if door is not None and not door.public:
                 token = bearer_token(request.headers.get("authorization"))
                 if token is None:
                     raise Unauthenticated("service.unauthenticated")
                 if _has_body(scope, declared):
                     await _verify(request, token)
-            if declared is not None and declared > limit:
+            if limit is not None and declared is not None and declared > limit:
                 raise PayloadTooLarge("service.body_too_large", limit=limit)
         except (PayloadTooLarge, Unauthenticated) as refusal:
             response = service_error_response(refusal, language_of(request))
             await response(scope, receive, send)
             return
-        await self.app(scope, _limited(receive, limit), send)
+        await self.app(scope, receive if limit is None else _limited(receive, limit), send)
 
     def _door(self, request: Request) -> _Door | None:
         """The operation the call is for, or None (documentation, or no such operation: the router answers)."""
@@ -91,7 +96,7 @@ class ApiEdge:
         method = request.scope["method"]
         for operation in operations_at(request.app, request.scope["path"]):
             if method in operation.methods:
-                return _Door(public=operation.permission == PUBLIC)
+                return _Door(public=operation.permission == PUBLIC, takes_file=operation.takes_file)
         return None
 
     def _with_headers(self, scope: Scope, send: Send) -> Send:

@@ -42,7 +42,8 @@ _DESCRIPTIONS = {
     403: "The caller's role, or the side of the flight it is on, does not allow this.",
     404: "It does not exist, or the caller may not see it (the two answer alike).",
     409: "The request's state or version has moved on; nothing was changed.",
-    413: "The body is larger than the service accepts (`Settings.max_request_body_bytes`); it was not read.",
+    413: "The body is larger than the service accepts (`CLEARWAY_LIMIT_BODY_BYTES`, or an upload's own limit); "
+    "it was not read.",
     422: "The input cannot be used; `details` names the field.",
     429: "Too many failed attempts lately; `Retry-After` says in how many seconds to try again.",
 }

@@ -10,7 +10,7 @@ from clearway.domain.workflow import Permission
 from clearway.services import holds
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
-from clearway.web.api.uploads import UploadedFile, raw_body
+from clearway.web.api.uploads import HoldsUpload, raw_body
 
 router = ApiRouter(prefix="/holds", tags=["holds"], responses=ERROR_RESPONSES)
 
@@ -19,7 +19,7 @@ class InvalidLine(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     line: int
-    reason: str = Field(description="date_of_birth, surname, until or columns.")
+    reason: str = Field(description="date_of_birth, surname, until, columns or too_long.")
 
 
 class HoldListSummary(BaseModel):
@@ -44,8 +44,9 @@ class CurrentHolds(BaseModel):
     summary="Replace the organisation's hold list with the CSV sent as the body",
     openapi_extra={**needs(Permission.HOLDS_MANAGE), **raw_body("text/csv")},
 )
-def import_holds(ctx: Writer, upload: UploadedFile) -> HoldListSummary:
-    return HoldListSummary.model_validate(holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name))
+def import_holds(ctx: Writer, upload: HoldsUpload) -> HoldListSummary:
+    hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name, limits=ctx.settings.limits)
+    return HoldListSummary.model_validate(hold_list)
 
 
 @router.get(
