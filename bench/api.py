@@ -149,7 +149,7 @@ def seed(base_url: str, reads: int, submits: int) -> Seeded:
 
     from clearway.domain.workflow import OrgKind, Role
     from clearway.services import agreements, people, requests, workflow
-    from clearway.services.actor import actor_for
+    from clearway.services.actor import COMMAND_LINE, actor_for
     from clearway.store.db import make_engine, session_scope, upgrade
     from clearway.store.models import Organisation, User
     from tests.api.support import agreement_file
@@ -165,7 +165,7 @@ def seed(base_url: str, reads: int, submits: int) -> Seeded:
     tokens: dict[str, str] = {}
     with session_scope(engine) as session, tempfile.TemporaryDirectory() as folder:
         caps = {"flights_per_day": 1_000_000, "passengers_per_day": 100_000_000}
-        agreements.load_agreement_file(session, None, agreement_file(Path(folder), **caps))
+        agreements.load_agreement_file(session, COMMAND_LINE, agreement_file(Path(folder), **caps))
         for label, kind, country in (("usa", OrgKind.SENDING, "USA"), ("mex", OrgKind.RECEIVING, "MEX")):
             organisation = Organisation(name=label, kind=kind, country=country)
             session.add(organisation)

@@ -56,7 +56,7 @@ class InputLimits:
     document_bytes: int = 1024 * 1024
     #: A legal-hold list upload; the list is streamed, so this guards the disk, not memory.
     holds_bytes: int = 2 * 1024 * 1024 * 1024
-    #: Any other request body the API reads (the global body limit).
+    #: Any other request body the API reads (the global body limit, checked before the body is read).
     body_bytes: int = 1024 * 1024
     #: Characters in one manifest cell; a longer cell is a finding on that cell, not a refusal.
     cell_chars: int = 8192

@@ -17,7 +17,7 @@ from clearway.domain.flights import Leg
 from clearway.domain.snapshot import flight_document
 from clearway.domain.workflow import Action, OrgKind, Role, State
 from clearway.services import agreements, keys, people, requests, workflow
-from clearway.services.actor import Actor, actor_for
+from clearway.services.actor import Actor, SystemActor, actor_for
 from clearway.store.db import session_scope
 from clearway.store.models import AccessLogEntry, AuditEntry, ClearanceRequest, Organisation, ReceptionOutcome, User
 from tests.conftest import EXAMPLES
@@ -26,6 +26,8 @@ from tests.factories import request
 
 ZONES = {"MMTJ": ZoneInfo("America/Tijuana"), "MMMX": ZoneInfo("America/Mexico_City")}
 API = "/api/v1"
+#: The deployment's operator, setting up the tests' organisations.
+OPERATOR = SystemActor("tests")
 PASSWORD = "correct horse battery"
 
 _references = itertools.count(1)
@@ -238,7 +240,7 @@ def build_world(engine: Engine, secret: str, agreement: Path) -> World:
     """Every organisation kind with an admin, an officer and a viewer, each with an API token."""
     world = World(engine=engine, secret=secret, agreement=agreement)
     with session_scope(engine) as session:
-        agreements.load_agreement_file(session, None, agreement)
+        agreements.load_agreement_file(session, OPERATOR, agreement)
         made: dict[str, Organisation] = {}
         for label, (kind, country) in ORGANISATIONS.items():
             organisation = Organisation(name=f"{label} {uuid.uuid4().hex[:6]}", kind=kind, country=country)

@@ -25,7 +25,7 @@ from clearway.store.models import User
 from clearway.web.api.deps import AUTHENTICATED
 from tests.api.conftest import envelope
 from tests.api.routes import ROUTES, Route
-from tests.api.support import API, Caller, World, content, sees
+from tests.api.support import API, OPERATOR, Caller, World, content, sees
 from tests.conftest import EXAMPLES
 
 Body = dict[str, Any]
@@ -37,6 +37,16 @@ def _own_token(world: World, caller: Caller) -> int:
         user = session.get(User, caller.user_id)
         assert user is not None
         return people.create_token(session, user, "to revoke").token.id
+
+
+def _colleague(world: World, caller: Caller) -> int:
+    """A new user of the caller's organisation (someone an admin may deactivate)."""
+    with session_scope(world.engine) as session:
+        organisation_id = session.get(User, caller.user_id).organisation_id  # type: ignore[union-attr]
+        colleague = people.create_user(
+            session, OPERATOR, organisation_id, f"colleague{next(_emails)}@x.test", "C", people.Role.VIEWER, "p" * 12
+        )
+        return colleague.id
 
 
 def _own_key(world: World, caller: Caller) -> str:
@@ -103,6 +113,7 @@ CASES: dict[str, Case] = {
     "listTokens": Case(),
     "createToken": Case(send=lambda w, c, b: {"json": {"name": "another"}}),
     "revokeToken": Case(params=lambda w, c: {"token_id": _own_token(w, c)}),
+    "deactivateUser": Case(params=lambda w, c: {"user_id": _colleague(w, c)}),
     "answerQuestions": Case((State.INFO_REQUESTED,), send=lambda w, c, b: {"json": {"text": "Escort: J. Doe."}}),
     "grantObserver": Case(send=lambda w, c, b: {"json": _grant_body(w)}),
     "withdrawObserverGrant": Case(send=lambda w, c, b: {"json": _granted_first(w, c)}),
@@ -227,7 +238,7 @@ def _masked(response: Any, public_id: str) -> str:
 
 @pytest.mark.parametrize("route", [route for route in ROUTES if not route.public], ids=str)
 def test_needs_a_valid_token(client: Any, route: Route) -> None:
-    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1, key_id="0123456789abcdef")
+    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1, user_id=1, key_id="0123456789abcdef")
     for headers in ({}, {"Authorization": "Bearer cw_not-a-token"}, {"Authorization": "Basic dXNlcjpwYXNz"}):
         response = client.request(route.method, url, headers=headers)
         assert response.status_code == 401, (route, headers, response.text)
@@ -255,7 +266,7 @@ def test_only_keys_verification_session_and_the_document_are_public(client: Any)
 def test_signing_in_gives_a_token_that_works(client: Any, world: World) -> None:
     with session_scope(world.engine) as session:
         organisation_id = _organisation_of(session, world.officer)
-        people.create_user(session, None, organisation_id, "Login@Sender.test", "L", people.Role.OFFICER, "a" * 16)
+        people.create_user(session, OPERATOR, organisation_id, "Login@Sender.test", "L", people.Role.OFFICER, "a" * 16)
     refused = client.post(f"{API}/session", json={"email": "login@sender.test", "password": "b" * 16})
     assert refused.status_code == 401
     assert envelope(refused)["details"]["message_key"] == "service.bad_login"

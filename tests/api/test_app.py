@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openapi_spec_validator import validate
 
 from clearway.domain.errors import UnusableInput
 from clearway.settings import load_settings
@@ -53,6 +54,24 @@ def test_every_error_response_is_documented_as_the_envelope() -> None:
                 if status.startswith(("4", "5")):
                     ref = response["content"]["application/json"]["schema"]["$ref"]
                     assert ref.endswith("/ErrorEnvelope"), (method, path, status)
+
+
+def test_the_committed_document_is_valid_openapi() -> None:
+    validate(json.loads(COMMITTED.read_text(encoding="utf-8")))
+
+
+#: What any operation can answer: unreadable body, unknown caller, role or side, unseen or missing,
+#: moved-on state, oversized body, unusable input.
+EVERY_OPERATION = {"400", "401", "403", "404", "409", "413", "422"}
+
+
+def test_every_operation_documents_its_refusals_and_says_what_it_does() -> None:
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            where = f"{method.upper()} {path}"
+            assert set(operation["responses"]) >= EVERY_OPERATION, (where, sorted(operation["responses"]))
+            assert len(operation.get("description", "")) > 40, where
 
 
 def test_the_documentation_page_needs_nothing_from_the_internet(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from clearway.services import people
 from clearway.store.db import session_scope
 from clearway.store.models import RequestVersion
 from tests.api.conftest import envelope
-from tests.api.support import API, World, arrival_at, content, day, rows
+from tests.api.support import API, OPERATOR, World, arrival_at, content, day, rows
 
 
 def _version(client: Any, world: World, public_id: str, number: int, headers: dict[str, str] | None = None) -> Any:
@@ -69,7 +69,7 @@ def test_a_version_cannot_readdress_the_request(
 def test_a_sending_organisation_without_a_country_creates_no_request(client: Any, world: World) -> None:
     with session_scope(world.engine) as session:
         stateless = people.create_organisation(session, "Countryless sender", OrgKind.SENDING)
-        user = people.create_user(session, None, stateless.id, "o@countryless.test", "O", Role.OFFICER, "a" * 16)
+        user = people.create_user(session, OPERATOR, stateless.id, "o@countryless.test", "O", Role.OFFICER, "a" * 16)
         token = people.create_token(session, user, "t").secret
     refused = client.post(f"{API}/requests", json=content(), headers={"Authorization": f"Bearer {token}"})
     assert refused.status_code == 403

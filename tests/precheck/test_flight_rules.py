@@ -6,6 +6,7 @@ from fractions import Fraction
 import pytest
 
 from clearway.domain.findings import Severity
+from clearway.i18n import render_finding
 from tests.factories import agreement, codes, leg, people, precheck, request, row_values, utc
 
 
@@ -46,6 +47,14 @@ def test_lead_time_runs_from_submission_to_first_arrival(submitted: str, short: 
 
 def test_lead_time_uses_the_moment_of_checking_when_not_submitted() -> None:
     assert codes(precheck(at=utc("2025-01-20T00:00:00Z"))) == [("LEAD_TIME_SHORT", None, "legs[0].arrival")]
+
+
+def test_an_arrival_already_past_is_said_so_not_as_negative_hours() -> None:
+    # The factory's arrival is 2025-01-22T00:15Z; checked two years later.
+    (short,) = only(precheck(at=utc("2027-01-01T00:00:00Z")), "LEAD_TIME_SHORT")
+    assert "hours before" not in render_finding(short, "en")
+    assert "already past" in render_finding(short, "en")
+    assert "ya ha pasado" in render_finding(short, "es")
 
 
 def test_arrival_at_an_airport_not_designated() -> None:

@@ -14,9 +14,11 @@ from clearway.domain.flights import Leg
 from clearway.domain.snapshot import Passenger, RequestSnapshot
 from clearway.domain.workflow import OrgKind, Role
 from clearway.services import agreements, people
-from clearway.services.actor import Actor, actor_for
+from clearway.services.actor import Actor, SystemActor, actor_for
 from tests.factories import request, row_values
 
+#: The deployment's operator, setting up the tests' organisations.
+OPERATOR = SystemActor("tests")
 SECRET = "a-test-secret-that-is-long-enough-0123456789"
 
 
@@ -46,13 +48,13 @@ def world(session: Session) -> World:
         orgs[slug] = organisation.id
         for role in Role:
             user = people.create_user(
-                session, None, organisation.id, f"{role}@{slug}.test", slug, role, "a-long-password-123"
+                session, OPERATOR, organisation.id, f"{role}@{slug}.test", slug, role, "a-long-password-123"
             )
             actors[(slug, role)] = actor_for(session, user.id)
     demo_data = files("clearway") / "demo_data"
     for name in ("agreement-usa-mex-v4.toml", "agreement-usa-gtm.toml"):
         with as_file(demo_data / name) as path:
-            agreements.load_agreement_file(session, None, path)
+            agreements.load_agreement_file(session, OPERATOR, path)
     return World(session, actors, orgs)
 
 

@@ -136,6 +136,7 @@ def _demo(host: str, port: int, path: Path | None, lang: str, serve: bool) -> in
 def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int:
     """Store agreement files in the database (the same file twice is no change)."""
     from clearway.commands.db import ensure_migrated
+    from clearway.services.actor import COMMAND_LINE
     from clearway.services.agreements import load_agreement_file
     from clearway.services.errors import ServiceError
     from clearway.settings import resolve_database_url
@@ -147,7 +148,7 @@ def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int
     try:
         with session_scope(engine) as session:
             for path in files:
-                row, created = load_agreement_file(session, None, path)
+                row, created = load_agreement_file(session, COMMAND_LINE, path)
                 key = "agreements.loaded" if created else "agreements.unchanged"
                 print(translate(key, lang, id=row.agreement_code, version=row.version, path=str(path)))
     except ServiceError as error:
@@ -159,29 +160,20 @@ def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int
 
 def holds_import_command(db: str | None, organisation: str, path: Path, lang: str) -> int:
     """Import a legal-hold list as an organisation's current list, with a progress bar."""
-    from sqlalchemy import select
-
     from clearway.commands.db import ensure_migrated
     from clearway.commands.progress import ByteProgress
-    from clearway.domain.audit_events import HoldsImported
-    from clearway.services import audit
+    from clearway.services.actor import COMMAND_LINE
+    from clearway.services.holds import import_holds_by_operator
     from clearway.settings import resolve_database_url
     from clearway.store.db import make_engine, session_scope
-    from clearway.store.holds import import_hold_list
-    from clearway.store.models import Organisation
 
     url = resolve_database_url(db)
     ensure_migrated(url)
     engine = make_engine(url)
     try:
         with session_scope(engine) as session:
-            found = session.scalars(select(Organisation).where(Organisation.name == organisation)).one_or_none()
-            if found is None:
-                raise UnusableInput("holds.unknown_organisation", organisation=organisation)
             with ByteProgress(translate("report.loading_holds", lang)) as progress:
-                imported = import_hold_list(session, found.id, path, source_name=path.name, progress=progress.update)
-            event = HoldsImported(source=path.name, rows=imported.row_count, invalid=imported.invalid_row_count)
-            audit.record(session, None, event)
+                imported = import_holds_by_operator(session, COMMAND_LINE, organisation, path, progress=progress.update)
             print(
                 translate(
                     "holds.imported",

@@ -21,11 +21,11 @@ class AuditAction(StrEnum):
     # organisations, users, tokens, access
     ORGANISATION_CREATED = "organisation_created"
     USER_CREATED = "user_created"
+    USER_DEACTIVATED = "user_deactivated"
     TOKEN_CREATED = "token_created"
     TOKEN_REVOKED = "token_revoked"
     OBSERVER_GRANTED = "observer_granted"
     OBSERVER_WITHDRAWN = "observer_withdrawn"
-    USER_DEACTIVATED = "user_deactivated"
     SIGNED_IN = "signed_in"  # a web session began
     SIGNED_OUT = "signed_out"
     # reference data
@@ -94,6 +94,13 @@ class UserCreated(AuditEvent):
 
 
 @dataclass(frozen=True)
+class UserDeactivated(AuditEvent):
+    action = AuditAction.USER_DEACTIVATED
+    user: int
+    tokens_revoked: int  # how many of the user's live tokens the deactivation revoked
+
+
+@dataclass(frozen=True)
 class TokenCreated(AuditEvent):
     action = AuditAction.TOKEN_CREATED
     user: int
@@ -114,12 +121,6 @@ class ObserverGranted(AuditEvent):
     observer: int  # the observer organisation's id
     agreement: str | None  # None: a grant for one request (the entry's request)
     personal_data: bool
-
-
-@dataclass(frozen=True)
-class UserDeactivated(AuditEvent):
-    action = AuditAction.USER_DEACTIVATED
-    user: int
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,13 @@ def parse_request(document: dict[str, Any], reader: Reader) -> FlightRequest:
     )
 
 
+#: The longest a text may be: the column that stores it (a reference), or within reason.
+MAX_LENGTHS = {"reference": 64}
+MAX_TEXT = 200
+
+
 def _required_text(reader: Reader, table: dict[str, Any], name: str, where: str) -> str:
-    value = reader.text(table, name, where)
+    value = reader.text(table, name, where, max_length=MAX_LENGTHS.get(name, MAX_TEXT), single_line=True)
     assert value is not None  # required=True raises instead of returning None
     return value
 

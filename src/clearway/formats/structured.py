@@ -139,7 +139,17 @@ class Reader:
             raise self.fail("wrong_type", key, expected=Phrase(("type_table",)))
         return value
 
-    def text(self, parent: Mapping[str, Any], name: str, where: str = "", *, required: bool = True) -> str | None:
+    def text(
+        self,
+        parent: Mapping[str, Any],
+        name: str,
+        where: str = "",
+        *,
+        required: bool = True,
+        max_length: int | None = None,
+        single_line: bool = False,
+    ) -> str | None:
+        """Text; ``single_line`` (a reference, a code) refuses control and text-direction characters."""
         key = _join(where, name)
         if name not in parent:
             if required:
@@ -150,6 +160,11 @@ class Reader:
             raise self.fail("wrong_type", key, expected=Phrase(("type_text",)))
         if required and not value.strip():
             raise self.fail("empty_value", key)
+        if max_length is not None and len(value) > max_length:
+            raise self.fail("too_long", key, length=len(value), maximum=max_length)
+        hidden = invisible_character(value) if single_line else None
+        if hidden is not None:
+            raise self.fail("control_character", key, character=f"U+{ord(hidden):04X}")
         return value
 
     def integer(
@@ -166,6 +181,8 @@ class Reader:
             raise self.fail("wrong_type", key, expected=Phrase(("type_integer",)))
         if minimum is not None and value < minimum:
             raise self.fail("below_minimum", key, value=value, minimum=minimum)
+        if value > MAX_INTEGER:
+            raise self.fail("above_maximum", key, value=value, maximum=MAX_INTEGER)
         return value
 
     def number(self, parent: Mapping[str, Any], name: str, where: str = "") -> float | None:
@@ -266,6 +283,21 @@ def in_utc(moment: datetime) -> datetime | None:
     except OverflowError:  # 9999-12-31T23:59-05:00 is in year 10000 in UTC
         return None
     return utc if FIRST_YEAR <= utc.year <= LAST_YEAR else None
+
+
+#: The largest whole number a file may give: it fits every integer column of the database.
+MAX_INTEGER = 2**31 - 1
+#: The years a date and time may fall in.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+#: Control characters (C0, DEL, C1) and the Unicode text-direction controls (embeddings,
+#: overrides, isolates, marks), which can make a reference read differently from what it is.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def invisible_character(text: str) -> str | None:
+    """The first control or text-direction character of ``text``, if any."""
+    found = _INVISIBLE.search(text)
+    return found.group() if found else None
 
 
 def _join(where: str, name: str) -> str:

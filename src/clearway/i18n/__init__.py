@@ -33,6 +33,7 @@ _CATALOG_MODULES = (
     "commands",
     "record",
     "web",
+    "api",
     "limits",
 )
 

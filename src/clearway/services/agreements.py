@@ -3,7 +3,10 @@ and applied by date through the same domain rules as the offline check."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,25 +17,73 @@ from clearway.domain.workflow import Permission
 from clearway.formats.agreement import parse_agreement
 from clearway.formats.structured import Reader, load_document
 from clearway.services import audit
-from clearway.services.actor import Actor
+from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Conflict, Forbidden
 from clearway.store.models import AgreementVersion
 
 
-def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tuple[AgreementVersion, bool]:
+@dataclass(frozen=True)
+class AgreementView:
+    """A stored agreement version as listed: its identity, its dates and the file's content."""
+
+    id: str
+    version: int
+    sending_authority: str
+    receiving_country: str
+    effective_from: date
+    effective_until: date | None
+    source_name: str
+    loaded_at: datetime
+    document: dict[str, Any]
+
+    @classmethod
+    def of(cls, row: AgreementVersion) -> AgreementView:
+        return cls(
+            row.agreement_code,
+            row.version,
+            row.sending_authority,
+            row.receiving_country,
+            row.effective_from,
+            row.effective_until,
+            row.source_name,
+            row.loaded_at,
+            row.document,
+        )
+
+
+@dataclass(frozen=True)
+class AgreementStored:
+    agreement: AgreementView
+    created: bool  # False: the same file was stored already
+
+
+def upload_agreement(session: Session, actor: Actor, path: Path) -> AgreementStored:
+    """Store an agreement version from a file a receiving admin sent (``load_agreement_file``)."""
+    row, created = load_agreement_file(session, actor, path)
+    return AgreementStored(AgreementView.of(row), created)
+
+
+def agreement_views(session: Session, actor: Actor) -> list[AgreementView]:
+    """``list_agreements`` as views."""
+    return [AgreementView.of(row) for row in list_agreements(session, actor)]
+
+
+def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path) -> tuple[AgreementVersion, bool]:
     """Store an agreement version from its file; (row, created). The same file twice is no change;
-    another content under the same id and version is a conflict."""
-    if actor is not None:
-        actor.require(Permission.AGREEMENT_MANAGE)
+    another content under the same id and version is a conflict. A receiving admin loads their own
+    country's agreements; the operator (``SystemActor``) any."""
+    user = actor if isinstance(actor, Actor) else None
+    if user is not None:
+        user.require(Permission.AGREEMENT_MANAGE)
     document = load_document(path, "agreement")
     agreement = parse_agreement(document, Reader(path, "agreement"))
-    if actor is not None and agreement.receiving_country.strip().upper() != actor.country:
+    if user is not None and agreement.receiving_country.strip().upper() != user.country:
         # An organisation loads only its own country's agreements (one without a country, none).
         raise Forbidden(
             "service.agreement_other_country",
             id=agreement.id,
             country=agreement.receiving_country,
-            own=actor.country or "-",
+            own=user.country or "-",
         )
     # An agreement id belongs to the parties of its first version: another country (or sender)
     # cannot take it over with a new version, which would decide that country's requests.
@@ -70,7 +121,7 @@ def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tu
         document=document,
         source_text=path.read_text(encoding="utf-8"),
         source_name=path.name,
-        loaded_by=actor.user_id if actor else None,
+        loaded_by=user.user_id if user is not None else None,
     )
     session.add(row)
     session.flush()

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, content_digest, first_broken_link, linked_hash
 from clearway.domain.audit_events import AuditEvent
-from clearway.services.actor import Actor
+from clearway.services.actor import Actor, SystemActor
 from clearway.store.models import AuditEntry, ClearanceRequest, utcnow
 
 # One number for the advisory lock that serialises appends on PostgreSQL; any constant works.
@@ -24,13 +24,20 @@ _SALT_BYTES = 16
 
 def record(
     session: Session,
-    actor: Actor | None,
+    actor: Actor | SystemActor | None,
     event: AuditEvent,
     *,
     request: ClearanceRequest | None = None,
     version: int | None = None,
 ) -> AuditEntry:
-    """Append one entry for ``event`` after the current head of the chain; commits with the caller's change."""
+    """Append one entry for ``event`` after the current head of the chain; commits with the caller's change.
+
+    A ``SystemActor`` (the operator, outside any organisation) is named in the details, so the
+    trail says who acted even without a user."""
+    user = actor if isinstance(actor, Actor) else None
+    details = event.details()
+    if isinstance(actor, SystemActor):
+        details.update(actor.audit_details())
     serialise(session)
     head = session.execute(
         select(AuditEntry.sequence, AuditEntry.hash).order_by(AuditEntry.sequence.desc()).limit(1)
@@ -40,12 +47,12 @@ def record(
     entry = AuditEntry(
         sequence=sequence,
         at=utcnow(),
-        user_id=actor.user_id if actor else None,
-        organisation_id=actor.organisation_id if actor else None,
+        user_id=user.user_id if user else None,
+        organisation_id=user.organisation_id if user else None,
         action=str(event.action),
         request_id=request.id if request is not None else None,
         version=version,
-        details=event.details(),
+        details=details,
         previous_hash=previous,
         salt=salt,
     )

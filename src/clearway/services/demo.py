@@ -18,7 +18,7 @@ from clearway.domain.mrz_writer import MrzFields, build_mrz
 from clearway.domain.snapshot import Passenger, RequestSnapshot
 from clearway.domain.workflow import Action, OrgKind, Role
 from clearway.services import agreements, people, requests, workflow
-from clearway.services.actor import Actor, actor_for
+from clearway.services.actor import DEMO_SETUP, Actor, actor_for
 from clearway.store.holds import import_hold_list
 from clearway.store.models import ReceptionOutcome, utcnow
 
@@ -54,7 +54,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
         for role in Role:
             user = people.create_user(
                 session,
-                None,
+                DEMO_SETUP,
                 organisation.id,
                 f"{role}@{slug}.demo",
                 f"{role.title()} ({slug.upper()})",
@@ -67,7 +67,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
 
     for filename in ("agreement-usa-mex.toml", "agreement-usa-mex-v4.toml", "agreement-usa-gtm.toml"):
         with as_file(_DATA / filename) as path:
-            agreements.load_agreement_file(session, None, path)
+            agreements.load_agreement_file(session, DEMO_SETUP, path)
     with as_file(_DATA / "holds-sample.csv") as path:
         import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
     people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])

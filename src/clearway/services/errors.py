@@ -53,3 +53,17 @@ class Invalid(ServiceError):
 
     status = 422
     code = "invalid"
+
+
+class PayloadTooLarge(ServiceError):
+    """The call sends more than the service reads; nothing was read or changed."""
+
+    status = 413
+    code = "payload_too_large"
+
+
+class TooManyAttempts(ServiceError):
+    """Too many failed attempts lately; ``params["retry_after"]`` says in how many seconds to try again."""
+
+    status = 429
+    code = "too_many_requests"

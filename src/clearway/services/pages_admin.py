@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from clearway.domain.audit_events import ObserverWithdrawn, UserDeactivated
+from clearway.domain.audit_events import ObserverWithdrawn
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.services import audit, observers, people
 from clearway.services.actor import Actor
@@ -20,7 +20,6 @@ from clearway.store.models import (
     ObserverGrant,
     Organisation,
     User,
-    WebSession,
     utcnow,
 )
 
@@ -84,23 +83,6 @@ def _is_party(actor: Actor, request: ClearanceRequest) -> bool:
     if actor.kind is OrgKind.RECEIVING:
         return request.receiving_country == actor.country
     return request.sending_org_id == actor.organisation_id
-
-
-def deactivate_user(session: Session, actor: Actor, user_id: int) -> User:
-    """Stop a user of the admin's organisation from signing in; their sessions end at once."""
-    actor.require(Permission.USERS_MANAGE)
-    user = session.get(User, user_id)
-    if user is None or user.organisation_id != actor.organisation_id or user.id == actor.user_id:
-        raise NotFound("service.user_not_found")
-    if user.active:
-        user.active = False
-        session.execute(
-            update(WebSession)
-            .where(WebSession.user_id == user.id, WebSession.ended_at.is_(None))
-            .values(ended_at=utcnow())
-        )
-        audit.record(session, actor, UserDeactivated(user=user.id))
-    return user
 
 
 def create_own_token(session: Session, actor: Actor, name: str) -> people.IssuedToken:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from clearway.domain import audit_events
 from clearway.i18n import LANGUAGES
-from clearway.services import audit, people
+from clearway.services import audit, sessions
 from clearway.services.actor import Actor, actor_for
 from clearway.services.errors import Invalid, Unauthenticated
 from clearway.store.models import User, UserPreference, WebSession, utcnow
@@ -51,9 +51,13 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def sign_in(session: Session, email: str, password: str) -> NewSession:
-    """A new session for the user with this address and password (``Unauthenticated`` otherwise)."""
-    user = people.authenticate_password(session, email, password)
+def sign_in(session: Session, email: str, password: str, address: str) -> NewSession:
+    """A new session for the user with this e-mail address and password, from the client's network
+    ``address``: throttled as the API's sign-in is (``TooManyAttempts``), ``Unauthenticated`` otherwise."""
+    user_id = sessions.check_password(session, sessions.SignIn(email, password, address, token_name="web"))
+    user = session.get(User, user_id)
+    if user is None:  # removed between the two statements
+        raise Unauthenticated("service.bad_login")
     secret = secrets.token_urlsafe(32)
     row = WebSession(user_id=user.id, secret_hash=_digest(secret), csrf_token=secrets.token_urlsafe(32))
     session.add(row)

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from clearway import __version__
-from clearway.commands.db import ensure_migrated
+from clearway.services.database import open_engine
 from clearway.settings import Settings, load_settings
-from clearway.store.db import make_engine
 from clearway.web.api import PREFIX, include_api
-from clearway.web.api.deps import DATABASE_SLOTS, POOL_OVERFLOW, POOL_SIZE
+from clearway.web.api.deps import DATABASE_SLOTS, HASHING_THREADS, POOL_OVERFLOW, POOL_SIZE
+from clearway.web.api.descriptions import describe
+from clearway.web.api.edge import ApiEdge
 from clearway.web.api.errors import install_error_handlers
 from clearway.web.pages import include_pages
 
@@ -37,9 +39,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        ensure_migrated(settings.database_url)
-        app.state.engine = make_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+        app.state.engine = open_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         app.state.database_slots = anyio.Semaphore(DATABASE_SLOTS)
+        app.state.hashing_threads = anyio.CapacityLimiter(HASHING_THREADS)
         try:
             yield
         finally:
@@ -63,4 +65,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     include_api(app)
     include_pages(app)
+    app.add_middleware(ApiEdge, prefix=PREFIX, docs_path=f"{PREFIX}/docs")
+    _complete_the_document(app)
     return app
+
+
+def _complete_the_document(app: FastAPI) -> None:
+    """Build the OpenAPI document once, with each operation's description (``descriptions.py``)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = describe(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -95,6 +95,8 @@ def lead_time(context: CheckContext) -> list[Finding]:
     return [
         finding(
             Code.LEAD_TIME_SHORT,
+            # An arrival already past is said as such, not as a negative number of hours of notice.
+            variant="arrival_past" if available <= timedelta(0) else None,
             field=f"legs[{first.index}].arrival",
             details={"hours_before_arrival": round(hours, 2), "min_hours": agreement.lead_time_min_hours},
             submitted=f"{context.checked_at:%Y-%m-%d %H:%M:%S} UTC",

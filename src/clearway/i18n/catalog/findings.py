@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request is submitted at {submitted}, only {hours} hours before the arrival at {airport} at {arrival}; the agreement requires at least {minimum} hours.",
         "es": "La solicitud se presenta el {submitted}, solo {hours} horas antes de la llegada a {airport} el {arrival}; el acuerdo exige al menos {minimum} horas.",
     },
+    "LEAD_TIME_SHORT.arrival_past": {
+        "en": "The arrival at {airport} at {arrival} is already past when the request is submitted at {submitted}; the agreement requires at least {minimum} hours of notice.",
+        "es": "La llegada a {airport} el {arrival} ya ha pasado cuando la solicitud se presenta el {submitted}; el acuerdo exige al menos {minimum} horas de antelación.",
+    },
     "AIRPORT_NOT_DESIGNATED": {
         "en": "The flight arrives at {airport}, which is not a designated entry airport (designated: {designated}).",
         "es": "El vuelo llega a {airport}, que no es un aeropuerto de entrada designado (designados: {designated}).",

@@ -34,6 +34,18 @@ _STRUCTURED = {
         "In the {what} file {path}, '{key}' is {value}; it must be at least {minimum}.",
         "En el archivo de {what_es} {path}, «{key}» vale {value}; debe ser al menos {minimum}.",
     ),
+    "above_maximum": (
+        "In the {what} file {path}, '{key}' is {value}; it must be at most {maximum}.",
+        "En el archivo de {what_es} {path}, «{key}» vale {value}; debe ser como máximo {maximum}.",
+    ),
+    "too_long": (
+        "In the {what} file {path}, '{key}' has {length} characters; it may have at most {maximum}.",
+        "En el archivo de {what_es} {path}, «{key}» tiene {length} caracteres; puede tener como máximo {maximum}.",
+    ),
+    "control_character": (
+        "In the {what} file {path}, '{key}' holds an invisible control or text-direction character ({character}); remove it.",
+        "En el archivo de {what_es} {path}, «{key}» contiene un carácter invisible de control o de dirección del texto ({character}); elimínelo.",
+    ),
     "bad_date": (
         "In the {what} file {path}, '{key}' = '{value}' is not a date (YYYY-MM-DD).",
         "En el archivo de {what_es} {path}, «{key}» = «{value}» no es una fecha (AAAA-MM-DD).",

@@ -15,7 +15,7 @@ from clearway.store.models.agreements import AgreementVersion
 from clearway.store.models.base import NAMING_CONVENTION, AppendOnly, Base, ImmutableRecordError, UTCDateTime, utcnow
 from clearway.store.models.holds import HoldEntry, HoldInvalidRow, HoldList
 from clearway.store.models.keys import SigningKey
-from clearway.store.models.people import ApiToken, ObserverGrant, Organisation, User
+from clearway.store.models.people import ApiToken, LoginFailure, ObserverGrant, Organisation, User
 from clearway.store.models.records import (
     AccessLogEntry,
     AuditCheckpoint,
@@ -86,6 +86,7 @@ __all__ = [
     "HoldList",
     "IdempotencyRecord",
     "ImmutableRecordError",
+    "LoginFailure",
     "MessageKind",
     "ObserverGrant",
     "Organisation",

@@ -72,6 +72,25 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: None: the token lasts until it is revoked.
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginFailure(Base):
+    """One failed sign-in, kept for a while to throttle guessing per account and per address.
+
+    In the database rather than in a process's memory, so that every app process counts
+    the same failures. ``email`` is what the caller typed (lower-cased), whether or not an
+    account has it: an unknown address is throttled exactly like a known one.
+    """
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index(None, "email", "at"), Index(None, "address", "at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ObserverGrant(Base):

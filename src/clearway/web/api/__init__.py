@@ -7,7 +7,12 @@ OpenAPI document (``x-permission``) for clients, and tests check the two agree.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from starlette.routing import compile_path
 
 from clearway.web.api import (
     agreements,
@@ -23,6 +28,7 @@ from clearway.web.api import (
     users,
     versions,
 )
+from clearway.web.api.deps import PERMISSION_EXTENSION
 
 PREFIX = "/api/v1"
 
@@ -30,8 +36,34 @@ PREFIX = "/api/v1"
 FEATURES = (session, requests, versions, decisions, events, record, agreements, holds, keys, clearances, audit, users)
 
 
+@dataclass(frozen=True)
+class Operation:
+    """One route of the API as the front door sees it (``edge.ApiEdge``, the 405 handler)."""
+
+    pattern: re.Pattern[str]
+    methods: frozenset[str]
+    permission: str
+    #: A raw file body (``uploads.raw_body``): the upload limits it by its kind, after the permission check.
+    takes_file: bool = False
+
+
 def include_api(app: FastAPI) -> None:
     """Mount every feature's routes under ``PREFIX`` (directly on the app: each level of nested
-    routers is another lookup on every call)."""
+    routers is another lookup on every call), and keep the table of operations in ``app.state``."""
+    operations = []
     for feature in FEATURES:
         app.include_router(feature.router, prefix=PREFIX)
+        for route in feature.router.routes:
+            if isinstance(route, APIRoute):
+                pattern, _, _ = compile_path(PREFIX + route.path)
+                extra = route.openapi_extra or {}
+                permission = str(extra.get(PERMISSION_EXTENSION, ""))
+                takes_file = "requestBody" in extra
+                operations.append(Operation(pattern, frozenset(route.methods or ()), permission, takes_file))
+    app.state.api_operations = tuple(operations)
+
+
+def operations_at(app: FastAPI, path: str) -> list[Operation]:
+    """The operations whose address is ``path``."""
+    found: tuple[Operation, ...] = app.state.api_operations
+    return [operation for operation in found if operation.pattern.match(path)]

@@ -6,11 +6,10 @@ from datetime import date, datetime
 from typing import Any
 
 from fastapi import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import agreements
-from clearway.store.models import AgreementVersion
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 from clearway.web.api.uploads import AgreementUpload, raw_body
@@ -19,6 +18,8 @@ router = ApiRouter(prefix="/agreements", tags=["agreements"], responses=ERROR_RE
 
 
 class AgreementOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: str
     version: int
     sending_authority: str
@@ -39,20 +40,6 @@ class AgreementLoaded(BaseModel):
     agreement: AgreementOut
 
 
-def _out(row: AgreementVersion) -> AgreementOut:
-    return AgreementOut(
-        id=row.agreement_code,
-        version=row.version,
-        sending_authority=row.sending_authority,
-        receiving_country=row.receiving_country,
-        effective_from=row.effective_from,
-        effective_until=row.effective_until,
-        source_name=row.source_name,
-        loaded_at=row.loaded_at,
-        document=row.document,
-    )
-
-
 @router.get(
     "",
     operation_id="listAgreements",
@@ -60,7 +47,8 @@ def _out(row: AgreementVersion) -> AgreementOut:
     openapi_extra=needs(Permission.AGREEMENT_READ),
 )
 def list_agreements(ctx: Reader) -> AgreementList:
-    return AgreementList(items=[_out(row) for row in agreements.list_agreements(ctx.session, ctx.actor)])
+    views = agreements.agreement_views(ctx.session, ctx.actor)
+    return AgreementList(items=[AgreementOut.model_validate(view) for view in views])
 
 
 @router.post(
@@ -72,7 +60,7 @@ def list_agreements(ctx: Reader) -> AgreementList:
     openapi_extra={**needs(Permission.AGREEMENT_MANAGE), **raw_body("application/toml", "application/json")},
 )
 def upload_agreement(ctx: Writer, upload: AgreementUpload, response: Response) -> AgreementLoaded:
-    row, created = agreements.load_agreement_file(ctx.session, ctx.actor, upload)
-    if not created:
+    loaded = agreements.upload_agreement(ctx.session, ctx.actor, upload)
+    if not loaded.created:
         response.status_code = 200
-    return AgreementLoaded(created=created, agreement=_out(row))
+    return AgreementLoaded(created=loaded.created, agreement=AgreementOut.model_validate(loaded.agreement))

@@ -13,27 +13,25 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
 
 import anyio
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Header, Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from clearway.domain.workflow import Permission
 from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from clearway.services.actor import Actor
+from clearway.services.database import Engine, Session, record_token_use_apart, unit_of_work
 from clearway.services.errors import Unauthenticated
-from clearway.services.people import TokenUse, authenticate_token, record_token_use
+from clearway.services.people import TokenUse, authenticate_token
 from clearway.settings import Settings
-from clearway.store.db import session_scope
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: OpenAPI extension naming what a route needs: a ``Permission`` value, ``authenticated``
 #: (any signed-in user) or ``public``. Documentation for clients; the services enforce it.
@@ -90,7 +88,7 @@ Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
 
 
 class UnitOfWork:
-    """One call's ``session_scope`` and caller, entered and ended once, in the route's worker thread.
+    """One call's unit of work and caller, entered and ended once, in the route's worker thread.
 
     The dependency (in the event loop) only reads the token from the header; ``ApiRouter``
     takes a database slot, then enters the unit (opens the session, authenticates the
@@ -104,7 +102,7 @@ class UnitOfWork:
         self._slots = slots
         self._holds_slot = False
         self._token = token  # None: a public call
-        self._scope = session_scope(engine, read_only=read_only)
+        self._scope = unit_of_work(engine, read_only=read_only)
         self._session: Session | None = None
         self._actor: Actor | None = None
         self._token_use: TokenUse | None = None
@@ -157,7 +155,7 @@ class UnitOfWork:
         finally:
             # After the unit's connection went back to the pool, so that this one can take it.
             if self._token_use is not None:
-                _record_token_use(self._engine, self._token_use)
+                record_token_use_apart(self._engine, self._token_use)
 
     def token_is_valid(self) -> bool:
         """Whether the call's token would authenticate, checked in a unit of its own; blocks."""
@@ -209,13 +207,39 @@ class Context(PublicContext):
         return self.unit.actor
 
 
-def _record_token_use(engine: Engine, use: TokenUse) -> None:
-    """Record a token's use in a transaction of its own; a failure here must not fail the call it served."""
-    try:
-        with session_scope(engine) as session:
-            record_token_use(session, use)
-    except SQLAlchemyError:
-        logger.warning("could not record the use of API token %s", use.token_id, exc_info=True)
+class SignInSteps:
+    """``services.sessions.Steps`` for the API: each unit of work holds a database slot only while it
+    runs; hashing runs in a worker thread under ``HASHING_THREADS``, holding no slot."""
+
+    def __init__(self, engine: Engine, slots: anyio.Semaphore, hashing: anyio.CapacityLimiter) -> None:
+        self._engine = engine
+        self._slots = slots
+        self._hashing = hashing
+
+    async def in_transaction(self, work: Callable[[Session], T], /) -> T:
+        def run() -> T:
+            with unit_of_work(self._engine) as session:
+                return work(session)
+
+        async with self._slots:
+            return await anyio.to_thread.run_sync(run)
+
+    async def hashing(self, work: Callable[[], T], /) -> T:
+        return await anyio.to_thread.run_sync(work, limiter=self._hashing)
+
+
+async def _sign_in_steps(request: Request) -> SignInSteps:
+    state = request.app.state
+    return SignInSteps(state.engine, state.database_slots, state.hashing_threads)
+
+
+#: A sign-in's steps (``services.sessions.sign_in``).
+SignInRunner = Annotated[SignInSteps, Depends(_sign_in_steps)]
+
+
+def client_address(request: Request) -> str:
+    """The caller's network address as the server sees it (behind a proxy: as the proxy reports it)."""
+    return request.client.host if request.client is not None else "unknown"
 
 
 #: Database sessions one app process runs at once (``UnitOfWork.take_slot``): the engine's
@@ -225,6 +249,9 @@ def _record_token_use(engine: Engine, use: TokenUse) -> None:
 #: call (a hold-list import) does not stop every other. Scale out with processes.
 POOL_SIZE, POOL_OVERFLOW = 2, 0
 DATABASE_SLOTS = POOL_SIZE + POOL_OVERFLOW
+#: Password hashes (Argon2, deliberately slow) one process computes at once: one, so that a
+#: burst of sign-ins leaves the other core to everyone else; the rest wait in the event loop.
+HASHING_THREADS = 1
 #: Where the call's unit of work is kept, for the error handlers (``unverified_caller``).
 _UNIT_STATE = "clearway_unit"
 
@@ -234,6 +261,14 @@ def _unit(request: Request, token: str | None, *, read_only: bool) -> UnitOfWork
     unit = UnitOfWork(state.engine, state.database_slots, token, read_only=read_only)
     setattr(request.state, _UNIT_STATE, unit)
     return unit
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, or None when there is none."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
 
 
 def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
@@ -328,6 +363,15 @@ def _in_one_trip(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _takes_a_unit(endpoint: Callable[..., Any]) -> bool:
+    hints = get_type_hints(endpoint, include_extras=True)
+    for hint in hints.values():
+        kind = get_args(hint)[0] if get_origin(hint) is Annotated else hint
+        if isinstance(kind, type) and issubclass(kind, PublicContext):
+            return True
+    return False
+
+
 def _units_of(arguments: dict[str, Any]) -> list[UnitOfWork]:
     return [value.unit for value in arguments.values() if isinstance(value, PublicContext)]
 
@@ -343,7 +387,11 @@ class ApiRouter(APIRouter):
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
         if inspect.iscoroutinefunction(endpoint):
-            raise TypeError(f"{endpoint.__qualname__}: API routes are plain functions, run in the thread pool")
+            # A coroutine route holds no unit of work: it runs its steps itself (signing in).
+            if _takes_a_unit(endpoint):
+                raise TypeError(f"{endpoint.__qualname__}: routes with a unit of work are plain functions")
+            super().add_api_route(path, endpoint, **options)
+            return
         super().add_api_route(path, _in_one_trip(endpoint), **options)
 
 
@@ -363,5 +411,8 @@ IdempotencyKey = Annotated[
         description="Repeating the call with the same key returns the first result and changes nothing.",
     ),
 ]
+#: The largest id a stored row can have (32-bit integer columns on PostgreSQL).
+MAX_ROW_ID = 2**31 - 1
+
 #: Set on a response that repeats the first result of an idempotent call.
 REPLAYED_HEADER = "Idempotent-Replayed"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import holds
-from clearway.store.models import HoldList
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 from clearway.web.api.uploads import HoldsUpload, raw_body
@@ -17,11 +16,15 @@ router = ApiRouter(prefix="/holds", tags=["holds"], responses=ERROR_RESPONSES)
 
 
 class InvalidLine(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     line: int
     reason: str = Field(description="date_of_birth, surname, until, columns or too_long.")
 
 
 class HoldListSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     source_name: str
     content_sha256: str
     imported_at: datetime
@@ -34,17 +37,6 @@ class CurrentHolds(BaseModel):
     current: HoldListSummary | None = Field(description="None until the organisation imports a list.")
 
 
-def _summary(row: HoldList) -> HoldListSummary:
-    return HoldListSummary(
-        source_name=row.source_name,
-        content_sha256=row.content_sha256,
-        imported_at=row.imported_at,
-        row_count=row.row_count,
-        invalid_row_count=row.invalid_row_count,
-        first_invalid_lines=[InvalidLine(**item) for item in row.first_invalid_lines],
-    )
-
-
 @router.post(
     "",
     operation_id="importHolds",
@@ -54,7 +46,7 @@ def _summary(row: HoldList) -> HoldListSummary:
 )
 def import_holds(ctx: Writer, upload: HoldsUpload) -> HoldListSummary:
     hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name, limits=ctx.settings.limits)
-    return _summary(hold_list)
+    return HoldListSummary.model_validate(hold_list)
 
 
 @router.get(
@@ -65,4 +57,4 @@ def import_holds(ctx: Writer, upload: HoldsUpload) -> HoldListSummary:
 )
 def current_holds(ctx: Reader) -> CurrentHolds:
     hold_list = holds.current_holds(ctx.session, ctx.actor)
-    return CurrentHolds(current=_summary(hold_list) if hold_list is not None else None)
+    return CurrentHolds(current=HoldListSummary.model_validate(hold_list) if hold_list is not None else None)

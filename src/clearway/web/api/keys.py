@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from clearway.domain.workflow import Permission
 from clearway.services import keys
@@ -15,6 +15,8 @@ router = ApiRouter(prefix="/keys", tags=["keys"], responses=ERROR_RESPONSES)
 
 
 class PublicKey(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     key_id: str
     purpose: str = Field(description="decisions (an organisation's key) or audit (the instance's checkpoint key).")
     organisation: str | None = Field(description="The owner; a token naming another issuer is refused. None: audit.")

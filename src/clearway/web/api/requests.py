@@ -15,7 +15,7 @@ from clearway.store.models import utcnow
 from clearway.web.api import views
 from clearway.web.api.bodies import RequestBody
 from clearway.web.api.content import NewRequestContent, content_body
-from clearway.web.api.deps import ApiRouter, Reader, Writer, json_response, needs
+from clearway.web.api.deps import MAX_ROW_ID, ApiRouter, Reader, Writer, json_response, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
 router = ApiRouter(prefix="/requests", tags=["requests"], responses=ERROR_RESPONSES)
@@ -65,7 +65,7 @@ def list_requests(
     reference: Annotated[str | None, Query(max_length=64)] = None,
     receiving_country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
     limit: Annotated[int, Query(ge=1, le=requests.MAX_PAGE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
 ) -> Response:
     rows, total = requests.list_requests(
         ctx.session,

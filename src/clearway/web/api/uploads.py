@@ -25,7 +25,13 @@ from clearway.settings import InputLimits
 from clearway.web.api.deps import Writer, refuse_unknown_caller
 
 FileName = Annotated[
-    str | None, Query(max_length=255, description="The file's name, kept as its source (default: by content type).")
+    str | None,
+    Query(
+        max_length=255,
+        # No control characters (a NUL cannot name a file); a path is reduced to its last part below.
+        pattern=r"^[^\x00-\x1f\x7f]*$",
+        description="The file's name, kept as its source (default: by content type).",
+    ),
 ]
 
 
@@ -47,7 +53,9 @@ def uploaded_file(permission: Permission, limit: Callable[[InputLimits], int]) -
 
     async def upload(request: Request, ctx: Writer, filename: FileName = None) -> AsyncIterator[Path]:
         # Only the last part of the name is used: the caller never chooses a path on the server.
-        name = Path(filename or "").name or _default_name(request.headers.get("content-type", ""))
+        name = Path(filename or "").name
+        if name in ("", ".", ".."):  # "..": the last part of a path that names no file
+            name = _default_name(request.headers.get("content-type", ""))
         await refuse_unknown_caller(ctx.unit, permission)  # before a byte is written to disk
         most = limit(ctx.settings.limits)
         declared = request.headers.get("content-length", "")

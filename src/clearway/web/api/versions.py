@@ -12,12 +12,12 @@ from clearway.services import requests
 from clearway.web.api import views
 from clearway.web.api.bodies import EditBody
 from clearway.web.api.content import NewVersionContent, content_body
-from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
+from clearway.web.api.deps import MAX_ROW_ID, ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
 router = ApiRouter(prefix="/requests/{request_id}", tags=["versions"], responses=ERROR_RESPONSES)
 
-VersionNumber = Annotated[int, Path(ge=1)]
+VersionNumber = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
 class VersionList(BaseModel):
@@ -125,8 +125,8 @@ def get_version(ctx: Writer, request_id: str, number: VersionNumber) -> VersionD
 def diff_versions(
     ctx: Writer,
     request_id: str,
-    from_version: Annotated[int | None, Query(alias="from", ge=1)] = None,
-    to_version: Annotated[int | None, Query(alias="to", ge=1)] = None,
+    from_version: Annotated[int | None, Query(alias="from", ge=1, le=MAX_ROW_ID)] = None,
+    to_version: Annotated[int | None, Query(alias="to", ge=1, le=MAX_ROW_ID)] = None,
 ) -> VersionDiff:
     compared = requests.compare(ctx.session, ctx.actor, request_id, from_version, to_version)
     return VersionDiff.model_validate({"from": compared.old, "to": compared.new, **compared.diff.to_document()})

@@ -75,7 +75,13 @@ async def deactivate(request: Request, user_id: int) -> Response:
 
 
 def _deactivate(ctx: PageContext, user_id: int) -> Response:
-    user = pages_admin.deactivate_user(ctx.session, ctx.actor, user_id)
+    try:
+        user = people.deactivate_user(ctx.session, ctx.actor, user_id)
+    except (Forbidden, NotFound):
+        raise
+    except ServiceError as error:  # oneself, say
+        ctx.unit.session.rollback()
+        return ctx.redirect("/admin/users", Flash("error", ctx.say(error)))
     return ctx.redirect("/admin/users", Flash("success", ctx._("%(email)s can no longer sign in.", email=user.email)))
 
 

@@ -8,6 +8,7 @@ from clearway.domain.workflow import OrgKind
 from clearway.i18n import LANGUAGES
 from clearway.services import web_sessions
 from clearway.services.errors import Forbidden, NotFound, ServiceError
+from clearway.web.api.deps import client_address
 from clearway.web.pages.kit import LANGUAGE_COOKIE, SESSION_COOKIE, Flash, PageContext, run, safe_next
 
 router = APIRouter(include_in_schema=False)
@@ -69,7 +70,7 @@ def _sign_in(ctx: PageContext) -> Response:
         return _sign_in_form(ctx, errors, email, status=422)
     assert isinstance(password, str)
     try:
-        created = web_sessions.sign_in(ctx.session, email, password)
+        created = web_sessions.sign_in(ctx.session, email, password, client_address(ctx.request))
     except (Forbidden, NotFound):  # the error pages, not a message beside a field
         raise
     except ServiceError as error:
