@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, chain_hash, first_broken_link
+from clearway.services import outbox
 from clearway.services.actor import Actor
 from clearway.store.models import AuditEntry, ClearanceRequest, utcnow
 
@@ -44,6 +45,8 @@ def record(
     entry = AuditEntry(**fields, previous_hash=previous, hash=chain_hash(previous, **fields))
     session.add(entry)
     session.flush()
+    # Notifications: the events this action gives go to the outbox in this same transaction.
+    outbox.on_audited_action(session, action, request, version, details or {})
     return entry
 
 

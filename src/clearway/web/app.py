@@ -14,6 +14,7 @@ from fastapi_offline import FastAPIOffline
 
 from clearway import __version__
 from clearway.commands.db import ensure_migrated
+from clearway.services.notify_background import start_background_delivery
 from clearway.settings import Settings, load_settings
 from clearway.store.db import make_engine
 from clearway.web.api import PREFIX, include_api
@@ -28,9 +29,13 @@ Every error has the body `{"error": {"code", "message", "details"}}`; messages f
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, deliver_in_process: bool = False) -> FastAPI:
     """The API for ``settings`` (default: from the environment). It refuses to start on a
-    database that is not migrated to this version's schema."""
+    database that is not migrated to this version's schema.
+
+    ``deliver_in_process``: also deliver the outbox from a background thread of this process
+    (the demo, or one process on SQLite), instead of a separate ``clearway worker``.
+    """
     settings = settings or load_settings()
 
     @asynccontextmanager
@@ -38,9 +43,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ensure_migrated(settings.database_url)
         app.state.engine = make_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         app.state.database_slots = anyio.Semaphore(DATABASE_SLOTS)
+        delivery = start_background_delivery(settings) if deliver_in_process else None
         try:
             yield
         finally:
+            if delivery is not None:
+                delivery.stop()
             app.state.engine.dispose()
 
     # FastAPIOffline: the interactive documentation with Swagger UI's files served from the

@@ -15,6 +15,15 @@ from clearway.store.models.agreements import AgreementVersion
 from clearway.store.models.base import NAMING_CONVENTION, AppendOnly, Base, ImmutableRecordError, UTCDateTime, utcnow
 from clearway.store.models.holds import HoldEntry, HoldInvalidRow, HoldList
 from clearway.store.models.keys import SigningKey
+from clearway.store.models.notifications import (
+    CalendarFeed,
+    Channel,
+    EmailSubscription,
+    MessageStatus,
+    OutboxEvent,
+    OutboxMessage,
+    WebhookEndpoint,
+)
 from clearway.store.models.people import ApiToken, ObserverGrant, Organisation, User
 from clearway.store.models.records import AccessLogEntry, AuditEntry, IdempotencyRecord
 from clearway.store.models.requests import (
@@ -63,10 +72,13 @@ __all__ = [
     "AppendOnly",
     "AuditEntry",
     "Base",
+    "CalendarFeed",
+    "Channel",
     "Clearance",
     "ClearanceRequest",
     "ClearanceStatus",
     "Decision",
+    "EmailSubscription",
     "FlightEvent",
     "FlightEventKind",
     "HoldEntry",
@@ -74,8 +86,11 @@ __all__ = [
     "HoldList",
     "IdempotencyRecord",
     "ImmutableRecordError",
+    "MessageStatus",
     "ObserverGrant",
     "Organisation",
+    "OutboxEvent",
+    "OutboxMessage",
     "ReceptionOutcome",
     "ReceptionRecord",
     "RequestVersion",
@@ -83,6 +98,7 @@ __all__ = [
     "UTCDateTime",
     "User",
     "VersionArrival",
+    "WebhookEndpoint",
     "metadata",
     "utcnow",
 ]

@@ -16,6 +16,7 @@ from clearway.web.api import (
     events,
     holds,
     keys,
+    notifications,
     requests,
     session,
     users,
@@ -25,7 +26,19 @@ from clearway.web.api import (
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, agreements, holds, keys, clearances, users)
+FEATURES = (
+    session,
+    requests,
+    versions,
+    decisions,
+    events,
+    agreements,
+    holds,
+    keys,
+    clearances,
+    users,
+    notifications,
+)
 
 
 def include_api(app: FastAPI) -> None:

@@ -1,0 +1,163 @@
+"""The delivery worker: claims due outbox messages one at a time, delivers, settles.
+
+At least once. On PostgreSQL the message is claimed ``FOR UPDATE SKIP LOCKED`` and the lock
+is held while it is delivered; the result is written and the lock released by one commit.
+A worker killed before that commit (even after the receiver answered) leaves the message
+pending, and it is sent again under the same ``webhook-id``. Any number of workers can run.
+On SQLite, whose write lock would stop the whole application during a delivery, one worker
+reads the message, delivers it and settles it in a second short transaction.
+
+Graceful shutdown: ``stop`` is checked between deliveries, so a delivery in flight finishes
+and is settled; a process killed outright leaves it to be released by the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import httpx
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from clearway.services import notify_email, webhooks
+from clearway.services.notify_deadlines import scan_deadlines
+from clearway.services.outbox import Outcome, RetryPolicy, claim_due, settle
+from clearway.settings import DeliverySettings
+from clearway.store.db import session_scope
+from clearway.store.models import (
+    Channel,
+    ClearanceRequest,
+    EmailSubscription,
+    MessageStatus,
+    OutboxEvent,
+    OutboxMessage,
+    User,
+    WebhookEndpoint,
+    utcnow,
+)
+
+logger = logging.getLogger(__name__)
+
+Job = webhooks.WebhookJob | notify_email.EmailJob
+
+
+class Worker:
+    """Delivers the outbox of one database; ``clock`` is replaceable so tests need not wait."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: DeliverySettings,
+        server_secret: str,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self._server_secret = server_secret
+        self._clock = clock
+        self._locks = engine.dialect.name == "postgresql"
+        self.policy = RetryPolicy(
+            max_attempts=settings.max_attempts,
+            base=timedelta(seconds=settings.retry_base_seconds),
+            cap=timedelta(seconds=settings.retry_cap_seconds),
+        )
+        self._client = httpx.Client(
+            timeout=settings.webhook_timeout_seconds, follow_redirects=False, headers={"accept": "*/*"}
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def deliver_one(self) -> bool:
+        """Claim, deliver and settle one due message; False when none is due."""
+        if self._locks:
+            with session_scope(self.engine) as session:
+                message = claim_due(session, self._clock(), lock=True)
+                if message is None:
+                    return False
+                outcome = self._deliver(self._job(session, message))
+                settle(session, message, outcome, self._clock(), self.policy)
+            return True
+        with session_scope(self.engine, read_only=True) as session:
+            message = claim_due(session, self._clock(), lock=False)
+            if message is None:
+                return False
+            claimed_id = message.id
+            job = self._job(session, message)
+        outcome = self._deliver(job)
+        with session_scope(self.engine) as session:
+            fresh = session.get(OutboxMessage, claimed_id)
+            if fresh is not None and fresh.status is MessageStatus.PENDING:
+                settle(session, fresh, outcome, self._clock(), self.policy)
+        return True
+
+    def scan_deadlines(self) -> int:
+        """Write the deadline warnings now due (each once); the number written."""
+        with session_scope(self.engine) as session:
+            return scan_deadlines(session, self._clock(), self.settings.deadline_thresholds_hours)
+
+    def run(self, stop: threading.Event, *, until_idle: bool = False) -> int:
+        """Deliver until ``stop`` is set (or, with ``until_idle``, until nothing is due); the count delivered."""
+        delivered = 0
+        next_scan = 0.0
+        while not stop.is_set():
+            if time.monotonic() >= next_scan:
+                try:
+                    self.scan_deadlines()
+                except Exception:  # a failed scan must not stop deliveries; logged, tried again later
+                    logger.exception("deadline scan failed")
+                next_scan = time.monotonic() + self.settings.deadline_scan_seconds
+            try:
+                worked = self.deliver_one()
+            except Exception:
+                logger.exception("delivery failed; the message stays pending")
+                worked = False
+            if worked:
+                delivered += 1
+                continue
+            if until_idle:
+                break
+            stop.wait(self.settings.idle_sleep_seconds)
+        return delivered
+
+    def _job(self, session: Session, message: OutboxMessage) -> Job | None:
+        event = session.get(OutboxEvent, message.event_id)
+        assert event is not None  # a foreign key
+        if message.channel is Channel.WEBHOOK:
+            endpoint = session.get(WebhookEndpoint, message.endpoint_id)
+            if endpoint is None:
+                return None
+            secret = webhooks.decrypt_secret(endpoint.encrypted_secret, self._server_secret)
+            return webhooks.WebhookJob(message.message_id, endpoint.url, secret, event.body)
+        user = session.get(User, message.user_id)
+        if user is None or not user.active:
+            return None
+        subscription = session.get(EmailSubscription, user.id)
+        request = session.get(ClearanceRequest, event.request_id) if event.request_id else None
+        return notify_email.EmailJob(
+            message_id=message.message_id,
+            to=user.email,
+            language=subscription.language if subscription else "en",
+            event_type=event.type,
+            reference=request.reference if request else "",
+            request_public_id=request.public_id if request else "",
+            body=event.body,
+        )
+
+    def _deliver(self, job: Job | None) -> Outcome:
+        if job is None:
+            return Outcome(False, error="the recipient no longer exists or is inactive")
+        if isinstance(job, webhooks.WebhookJob):
+            return webhooks.send(self._client, job, utcnow(), allow_private=self.settings.webhook_allow_private)
+        return notify_email.send(job, self.settings)
