@@ -61,9 +61,7 @@ def submitted(world: World, **flight: Any) -> str:
 
 def approved(world: World, **flight: Any) -> str:
     public_id = submitted(world, **flight)
-    workflow.decide(
-        world.session, world.actor("mex"), public_id, workflow.DecisionInput(Action.APPROVE), secret=SECRET
-    )
+    workflow.decide(world.session, world.actor("mex"), public_id, workflow.DecisionInput(Action.APPROVE), secret=SECRET)
     return public_id
 
 

@@ -90,7 +90,9 @@ def test_a_registration_mismatch_at_departure_is_flagged_to_both_sides(world) ->
     endpoint_for(world, "mex")
     public_id = approved(world)
     leg = future_flight().flight.legs[0]
-    workflow.record_departure(world.session, world.actor("usa"), public_id, at=leg.departure, actual_registration="XA-ABC")
+    workflow.record_departure(
+        world.session, world.actor("usa"), public_id, at=leg.departure, actual_registration="XA-ABC"
+    )
     [departed] = events_of(world.session, "flight.departed")
     assert departed.body["data"]["registration_mismatch"] is True
     assert set(messages_by_org(world.session, "flight.departed")) == {world.orgs["usa"], world.orgs["mex"]}
