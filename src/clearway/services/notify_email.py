@@ -81,7 +81,6 @@ def compose(job: EmailJob, settings: DeliverySettings) -> EmailMessage:
     message["From"] = settings.smtp_sender
     message["To"] = job.to
     message["Message-ID"] = f"<{job.message_id}@clearway>"
-    message["Content-Language"] = lang
     lines = [
         translate("notify.email.opening", lang, event=event, reference=job.reference),
         translate("notify.email.state", lang, state=data.get("state", ""), version=data.get("version", "")),
@@ -98,6 +97,7 @@ def compose(job: EmailJob, settings: DeliverySettings) -> EmailMessage:
         )
     lines += ["", translate("notify.email.link", lang, link=link), "", translate("notify.email.why", lang)]
     message.set_content("\n".join(lines))
+    message["Content-Language"] = lang  # after set_content, which replaces every Content-* header
     return message
 
 

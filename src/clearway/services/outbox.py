@@ -154,18 +154,34 @@ def organisation_viewer(organisation: Organisation) -> Actor:
 # -- claiming and settling (the worker's side) ------------------------------------------------------------------
 
 
-def claim_due(session: Session, now: datetime, *, lock: bool) -> OutboxMessage | None:
-    """The oldest message due now; with ``lock`` (PostgreSQL) locked until this transaction ends,
-    skipping messages other workers hold, so no two workers ever claim the same one."""
+@dataclass(frozen=True)
+class Claim:
+    """A due message with its event and, for a webhook, its endpoint (read in one query)."""
+
+    message: OutboxMessage
+    event: OutboxEvent
+    endpoint: WebhookEndpoint | None
+
+
+def claim_due(session: Session, now: datetime, *, lock: bool) -> Claim | None:
+    """The oldest message due now; with ``lock`` (PostgreSQL) its row is locked until this
+    transaction ends, skipping rows other workers hold, so no two workers claim the same one.
+    Only the message's row is locked: workers delivering to one endpoint do not queue on it."""
     query = (
-        select(OutboxMessage)
+        select(OutboxMessage, OutboxEvent, WebhookEndpoint)
+        .join(OutboxEvent, OutboxEvent.id == OutboxMessage.event_id)
+        .outerjoin(WebhookEndpoint, WebhookEndpoint.id == OutboxMessage.endpoint_id)
         .where(OutboxMessage.status == MessageStatus.PENDING, OutboxMessage.next_attempt_at <= now)
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
         .limit(1)
     )
     if lock:
-        query = query.with_for_update(skip_locked=True)
-    return session.scalars(query).first()
+        query = query.with_for_update(of=OutboxMessage, skip_locked=True)
+    found = session.execute(query).first()
+    if found is None:
+        return None
+    message, event, endpoint = found
+    return Claim(message, event, endpoint)
 
 
 @dataclass(frozen=True)
