@@ -92,7 +92,7 @@ def start_workers(url: str, count: int, *, until_idle: bool) -> list[subprocess.
     return [subprocess.Popen(args, env=env, stderr=subprocess.PIPE) for _ in range(count)]
 
 
-def wait_all(workers: list[subprocess.Popen[bytes]], timeout: float = 300) -> None:
+def wait_all(workers: list[subprocess.Popen[bytes]], timeout: float = 900) -> None:
     for worker in workers:
         _, errors = worker.communicate(timeout=timeout)
         assert worker.returncode == 0, errors.decode()
