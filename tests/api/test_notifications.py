@@ -8,10 +8,19 @@ from typing import Any
 from icalendar import Calendar
 
 from clearway.domain.workflow import Role
+from clearway.services import outbox
+from clearway.store.db import session_scope
+from clearway.store.models import utcnow
 from tests.api.conftest import envelope
 from tests.api.support import API, World
 
 HOOK = "https://127.0.0.1/hook"
+
+
+def fan_out(world: World) -> None:
+    """What a worker does first: find each new event's recipients."""
+    with session_scope(world.engine) as session:
+        outbox.fan_out(session, utcnow(), lock=False)
 
 
 def admin(world: World, org: str = "receiver") -> dict[str, str]:
@@ -46,6 +55,7 @@ def test_an_unknown_event_type_is_refused_by_name(client: Any, world: World) -> 
 def test_a_submission_shows_up_in_the_receivers_deliveries(client: Any, world: World) -> None:
     client.post(f"{API}/webhooks/endpoints", json={"url": HOOK}, headers=admin(world))
     public_id = world.drive("submitted")
+    fan_out(world)
     page = client.get(f"{API}/webhooks/deliveries", headers=admin(world)).json()
     assert page["total"] == 1
     [item] = page["items"]
@@ -58,6 +68,7 @@ def test_a_submission_shows_up_in_the_receivers_deliveries(client: Any, world: W
 def test_replaying_what_is_not_a_dead_letter_is_a_conflict(client: Any, world: World) -> None:
     client.post(f"{API}/webhooks/endpoints", json={"url": HOOK}, headers=admin(world))
     world.drive("submitted")
+    fan_out(world)
     [item] = client.get(f"{API}/webhooks/deliveries", headers=admin(world)).json()["items"]
     refused = client.post(f"{API}/webhooks/deliveries/{item['message_id']}/replay", headers=admin(world))
     assert (refused.status_code, envelope(refused)["code"]) == (409, "conflict")

@@ -18,9 +18,9 @@ from standardwebhooks import Webhook
 from clearway.domain.notifications import EventType
 from clearway.domain.snapshot import from_document
 from clearway.domain.workflow import Action, Role
-from clearway.services import notify_email, requests, webhooks, workflow
+from clearway.services import notify_email, outbox, requests, webhooks, workflow
 from clearway.services.actor import Actor
-from clearway.store.models import OutboxEvent, OutboxMessage, RequestVersion
+from clearway.store.models import OutboxEvent, OutboxMessage, RequestVersion, utcnow
 from tests.services.conftest import SECRET, World, future_flight
 
 ALL = [str(item) for item in EventType]
@@ -41,6 +41,8 @@ def endpoint_for(world: World, org: str, url: str = "http://127.0.0.1:9/hook", e
 
 
 def messages_by_org(session: Session, event_type: str) -> dict[int, list[OutboxMessage]]:
+    """The messages of events of ``event_type`` by organisation, once a worker has fanned them out."""
+    outbox.fan_out(session, utcnow(), lock=False)
     found: dict[int, list[OutboxMessage]] = {}
     query = select(OutboxMessage).join(OutboxEvent).where(OutboxEvent.type == event_type).order_by(OutboxMessage.id)
     for message in session.scalars(query):

@@ -88,6 +88,7 @@ def settings_for(box: Mailbox, **changes: Any) -> DeliverySettings:
 
 def deliver_all(engine: Any, settings: DeliverySettings) -> None:
     with Worker(engine, settings, SECRET) as worker:
+        worker.fan_out()
         while worker.deliver_one():
             pass
 
@@ -149,6 +150,7 @@ def test_without_an_smtp_server_messages_wait_as_failures(world, live_engine) ->
     submitted(world)
     world.session.commit()
     with Worker(live_engine, DeliverySettings(), SECRET) as worker:
+        worker.fan_out()
         worker.deliver_one()
     world.session.expire_all()
     [message] = world.session.scalars(select(OutboxMessage)).all()

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from clearway.domain.workflow import Role
-from clearway.services import notify_deliveries
+from clearway.services import notify_deliveries, outbox
 from clearway.services.errors import Conflict
 from clearway.services.notify_deliveries import DeliveryFilter
 from clearway.services.notify_worker import Worker
@@ -54,6 +54,7 @@ def test_a_webhook_arrives_signed_as_standard_webhooks_says(world, live_engine) 
         public_id = submitted(world)
         world.session.commit()
         with Worker(live_engine, SETTINGS, SECRET) as worker:
+            worker.fan_out()
             assert worker.deliver_one() is True
             assert worker.deliver_one() is False
         [event] = hook.verified(secret)
@@ -75,6 +76,7 @@ def test_a_signature_made_with_another_secret_does_not_verify(world, live_engine
         submitted(world)
         world.session.commit()
         with Worker(live_engine, SETTINGS, SECRET) as worker:
+            worker.fan_out()
             worker.deliver_one()
         with pytest.raises(WebhookVerificationError):
             hook.verified(other)
@@ -87,6 +89,7 @@ def test_a_failing_receiver_is_retried_with_growing_jittered_delays_then_dead(wo
         world.session.commit()
         clock = Clock()
         with Worker(live_engine, SETTINGS, SECRET, clock=clock) as worker:
+            worker.fan_out()
             assert worker.deliver_one() is True
             first = only_message(world.session)
             assert (first.status, first.attempts, first.last_status_code) == (MessageStatus.PENDING, 1, 500)
@@ -117,6 +120,7 @@ def test_an_admin_sees_the_dead_letter_and_replays_it_under_the_same_webhook_id(
         with Worker(
             live_engine, DeliverySettings(**{**SETTINGS.__dict__, "max_attempts": 1}), SECRET, clock=clock
         ) as w:
+            w.fan_out()
             w.deliver_one()
             dead, total = notify_deliveries.list_deliveries(world.session, admin, DeliveryFilter.DEAD)
             assert total == 1 and dead[0].status == "dead" and dead[0].last_status_code == 503
@@ -138,6 +142,7 @@ def test_an_admin_sees_the_dead_letter_and_replays_it_under_the_same_webhook_id(
 def test_only_a_dead_letter_can_be_replayed(world, live_engine) -> None:
     endpoint_for(world, "mex")
     submitted(world)
+    outbox.fan_out(world.session, datetime.now(UTC), lock=False)
     world.session.commit()
     message = only_message(world.session)
     with pytest.raises(Conflict):
@@ -151,6 +156,7 @@ def test_failing_messages_are_listed_apart(world, live_engine) -> None:
         world.session.commit()
         clock = Clock()
         with Worker(live_engine, SETTINGS, SECRET, clock=clock) as worker:
+            worker.fan_out()
             worker.deliver_one()
     admin = world.actor("mex", Role.ADMIN)
     failing, total = notify_deliveries.list_deliveries(world.session, admin, DeliveryFilter.FAILING)
@@ -165,6 +171,7 @@ def test_an_unreachable_receiver_is_a_failure_with_its_reason(world, live_engine
     submitted(world)
     world.session.commit()
     with Worker(live_engine, SETTINGS, SECRET) as worker:
+        worker.fan_out()
         worker.deliver_one()
     message = only_message(world.session)
     assert message.status is MessageStatus.PENDING and "ConnectError" in (message.last_error or "")
@@ -178,6 +185,7 @@ def test_the_address_is_checked_again_at_delivery(world, live_engine) -> None:
         world.session.commit()
         strict = DeliverySettings(**{**SETTINGS.__dict__, "webhook_allow_private": False})
         with Worker(live_engine, strict, SECRET) as worker:
+            worker.fan_out()
             worker.deliver_one()
         assert hook.calls == []
     message = only_message(world.session)
@@ -192,6 +200,7 @@ def test_on_stop_the_delivery_in_flight_finishes_and_is_recorded(world, live_eng
         world.session.commit()
         stop = threading.Event()
         with Worker(live_engine, SETTINGS, SECRET) as worker:
+            worker.fan_out()
             answer = hook.hold = threading.Event()
             thread = threading.Thread(target=worker.run, args=(stop,))
             thread.start()

@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 from clearway.domain.workflow import OrgKind
 from clearway.services import webhooks
 from clearway.store.db import make_engine, upgrade
-from clearway.store.models import Channel, MessageStatus, Organisation, OutboxEvent, OutboxMessage, WebhookEndpoint
+from clearway.store.models import (
+    Channel,
+    MessageStatus,
+    Organisation,
+    OutboxEvent,
+    OutboxMessage,
+    WebhookEndpoint,
+    utcnow,
+)
 from tests.database import PostgresSchemas, postgres_base_url
 from tests.notify.support import Receiver, receiver
 from tests.services.conftest import SECRET
@@ -62,7 +70,8 @@ def queue(engine: Engine, url: str, count: int) -> set[str]:
         session.add(endpoint)
         session.flush()
         events = [
-            OutboxEvent(type="request.submitted", body={"type": "request.submitted", "n": n}) for n in range(count)
+            OutboxEvent(type="request.submitted", body={"type": "request.submitted", "n": n}, fanned_out_at=utcnow())
+            for n in range(count)
         ]
         session.add_all(events)
         session.flush()

@@ -7,6 +7,9 @@ pending, and it is sent again under the same ``webhook-id``. Any number of worke
 On SQLite, whose write lock would stop the whole application during a delivery, one worker
 reads the message, delivers it and settles it in a second short transaction.
 
+Before delivery an event is fanned out: one message per recipient, written by a worker
+(``outbox.fan_out``) so that the transaction reporting a change writes only the event.
+
 Graceful shutdown: ``stop`` is checked between deliveries, so a delivery in flight finishes
 and is settled; a process killed outright leaves it to be released by the database.
 """
@@ -26,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from clearway.services import notify_email, webhooks
 from clearway.services.notify_deadlines import scan_deadlines
-from clearway.services.outbox import Claim, Outcome, RetryPolicy, claim_due, settle
+from clearway.services.outbox import Claim, Outcome, RetryPolicy, claim_due, fan_out, settle
 from clearway.settings import DeliverySettings
 from clearway.store.db import session_scope
 from clearway.store.models import (
@@ -40,6 +43,8 @@ from clearway.store.models import (
 )
 
 logger = logging.getLogger(__name__)
+#: How often a busy worker looks for new events to fan out.
+FAN_OUT_EVERY_SECONDS = 0.2
 
 Job = webhooks.WebhookJob | notify_email.EmailJob
 
@@ -107,6 +112,11 @@ class Worker:
                 settle(session, fresh, outcome, self._clock(), self.policy)
         return True
 
+    def fan_out(self) -> int:
+        """Write the messages of events not yet fanned out (a batch); the number of events done."""
+        with session_scope(self.engine) as session:
+            return fan_out(session, self._clock(), lock=self._locks)
+
     def scan_deadlines(self) -> int:
         """Write the deadline warnings now due (each once); the number written."""
         with session_scope(self.engine) as session:
@@ -115,7 +125,7 @@ class Worker:
     def run(self, stop: threading.Event, *, until_idle: bool = False) -> int:
         """Deliver until ``stop`` is set (or, with ``until_idle``, until nothing is due); the count delivered."""
         delivered = 0
-        next_scan = 0.0
+        next_scan = next_fan_out = 0.0
         while not stop.is_set():
             if time.monotonic() >= next_scan:
                 try:
@@ -123,18 +133,30 @@ class Worker:
                 except Exception:  # a failed scan must not stop deliveries; logged, tried again later
                     logger.exception("deadline scan failed")
                 next_scan = time.monotonic() + self.settings.deadline_scan_seconds
-            try:
-                worked = self.deliver_one()
-            except Exception:
-                logger.exception("delivery failed; the message stays pending")
-                worked = False
-            if worked:
+            fanned = 0
+            if time.monotonic() >= next_fan_out:
+                # Not before every delivery (a transaction each), but often enough that new
+                # events do not wait behind a long queue of retries.
+                fanned = self._guarded(self.fan_out, "fan-out failed; the events wait for the next one")
+                next_fan_out = time.monotonic() + FAN_OUT_EVERY_SECONDS
+            if self._guarded(self.deliver_one, "delivery failed; the message stays pending"):
                 delivered += 1
                 continue
-            if until_idle:
+            if fanned:
+                continue
+            if until_idle and not self._guarded(self.fan_out, "fan-out failed"):
                 break
+            next_fan_out = 0.0  # nothing due: look for new events as soon as the wait ends
             stop.wait(self.settings.idle_sleep_seconds)
         return delivered
+
+    @staticmethod
+    def _guarded(step: Callable[[], int | bool], failure: str) -> int:
+        try:
+            return int(step())
+        except Exception:
+            logger.exception(failure)
+            return 0
 
     def _job(self, session: Session, claim: Claim) -> Job | None:
         message, event, endpoint = claim.message, claim.event, claim.endpoint

@@ -65,7 +65,11 @@ def write_event(
     once_key: str | None = None,
     at: datetime | None = None,
 ) -> OutboxEvent:
-    """One event about ``request`` and a message for every recipient that may see it now."""
+    """One event about ``request``, added to the caller's transaction (one INSERT at its commit).
+
+    Its recipients are found later, by a worker's ``fan_out``: that keeps the cost to the
+    transaction that reports the change to one row, whatever the number of recipients.
+    """
     moment = at or utcnow()
     data: dict[str, Any] = {
         "request_id": request.public_id,
@@ -81,20 +85,43 @@ def write_event(
         once_key=once_key,
     )
     session.add(event)
-    session.flush()
-    for recipient in _recipients(session, request, event_type):
-        session.add(
-            OutboxMessage(
-                event_id=event.id,
-                organisation_id=recipient.organisation_id,
-                channel=recipient.channel,
-                endpoint_id=recipient.endpoint_id,
-                user_id=recipient.user_id,
-                next_attempt_at=moment,
-                created_at=moment,
-            )
-        )
     return event
+
+
+def fan_out(session: Session, now: datetime, *, lock: bool, limit: int = 100) -> int:
+    """One message per recipient for events not yet fanned out; the number of events done.
+
+    Recipients are the organisations that may see the request when this runs (normally
+    within a second of the event): their endpoints that chose the event type and their
+    people who opted in to it. With ``lock`` (PostgreSQL) events another worker is fanning
+    out are skipped, so each is fanned out once.
+    """
+    query = (
+        select(OutboxEvent)
+        .where(OutboxEvent.fanned_out_at.is_(None))
+        .order_by(OutboxEvent.id)
+        .limit(limit)
+    )
+    if lock:
+        query = query.with_for_update(skip_locked=True)
+    events = list(session.scalars(query))
+    for event in events:
+        request = session.get(ClearanceRequest, event.request_id) if event.request_id is not None else None
+        recipients = _recipients(session, request, EventType(event.type)) if request is not None else []
+        for recipient in recipients:
+            session.add(
+                OutboxMessage(
+                    event_id=event.id,
+                    organisation_id=recipient.organisation_id,
+                    channel=recipient.channel,
+                    endpoint_id=recipient.endpoint_id,
+                    user_id=recipient.user_id,
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
+        event.fanned_out_at = now
+    return len(events)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The outbox and what it delivers to: webhook endpoints, e-mail subscriptions, calendar feeds.
 
-An event is written to ``outbox_events`` in the transaction of the change it reports, with
-one ``outbox_messages`` row per recipient (an endpoint, or a person by e-mail). Workers claim
-messages, deliver them and mark them delivered in the transaction that releases them.
+An event is written to ``outbox_events`` in the transaction of the change it reports; a
+worker then writes one ``outbox_messages`` row per recipient (an endpoint, or a person by
+e-mail). Workers claim messages, deliver them and mark them delivered in the transaction
+that releases them.
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ class OutboxEvent(Base):
     """Something that happened and that others must hear of; ``body`` is what a webhook carries."""
 
     __tablename__ = "outbox_events"
+    __table_args__ = (
+        # The fan-out's queue: events whose recipients are not yet found.
+        Index(
+            "ix_outbox_events_unfanned",
+            "id",
+            sqlite_where=sql_text("fanned_out_at IS NULL"),
+            postgresql_where=sql_text("fanned_out_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(40), unique=True, default=_event_id)
@@ -56,6 +66,8 @@ class OutboxEvent(Base):
     body: Mapped[dict[str, Any]] = mapped_column(JSON)
     #: Set for events that must be written once only (a deadline at one threshold); unique.
     once_key: Mapped[str | None] = mapped_column(String(160), unique=True)
+    #: When a worker wrote its messages (one per recipient); None until then.
+    fanned_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class OutboxMessage(Base):

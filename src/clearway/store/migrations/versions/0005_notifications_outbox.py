@@ -80,6 +80,7 @@ def upgrade() -> None:
         sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("body", sa.JSON(), nullable=False),
         sa.Column("once_key", sa.String(length=160), nullable=True),
+        sa.Column("fanned_out_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["request_id"], ["clearance_requests.id"], name=op.f("fk_outbox_events_request_id_clearance_requests")
         ),
@@ -89,6 +90,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("outbox_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_outbox_events_request_id"), ["request_id"], unique=False)
+        batch_op.create_index(
+            "ix_outbox_events_unfanned",
+            ["id"],
+            unique=False,
+            sqlite_where=sa.text("fanned_out_at IS NULL"),
+            postgresql_where=sa.text("fanned_out_at IS NULL"),
+        )
 
     op.create_table(
         "outbox_messages",
@@ -165,6 +173,11 @@ def downgrade() -> None:
     op.drop_table("outbox_messages")
     with op.batch_alter_table("outbox_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_outbox_events_request_id"))
+        batch_op.drop_index(
+            "ix_outbox_events_unfanned",
+            sqlite_where=sa.text("fanned_out_at IS NULL"),
+            postgresql_where=sa.text("fanned_out_at IS NULL"),
+        )
 
     op.drop_table("outbox_events")
     with op.batch_alter_table("webhook_endpoints", schema=None) as batch_op:
