@@ -19,7 +19,9 @@ def worker_command(db: str | None, lang: str, *, until_idle: bool = False) -> in
 
     settings = load_settings({"database_url": db})
     ensure_migrated(settings.database_url)
-    engine = make_engine(settings.database_url)
+    # No ping before each checkout: it is one more round trip per delivery, and a connection
+    # that died is replaced after the one failed step (the loop logs it and carries on).
+    engine = make_engine(settings.database_url, pool_pre_ping=False)
     stop = threading.Event()
 
     def on_signal(number: int, frame: FrameType | None) -> None:
