@@ -96,12 +96,7 @@ def fan_out(session: Session, now: datetime, *, lock: bool, limit: int = 100) ->
     people who opted in to it. With ``lock`` (PostgreSQL) events another worker is fanning
     out are skipped, so each is fanned out once.
     """
-    query = (
-        select(OutboxEvent)
-        .where(OutboxEvent.fanned_out_at.is_(None))
-        .order_by(OutboxEvent.id)
-        .limit(limit)
-    )
+    query = select(OutboxEvent).where(OutboxEvent.fanned_out_at.is_(None)).order_by(OutboxEvent.id).limit(limit)
     if lock:
         query = query.with_for_update(skip_locked=True)
     events = list(session.scalars(query))
