@@ -105,6 +105,7 @@ class Receiver:
     #: Set: the next call waits here before it is answered (to kill a worker mid-delivery).
     hold: threading.Event | None = None
     held: threading.Event = field(default_factory=threading.Event)
+    held_id: str | None = None  # the webhook-id of the call held
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def verified(self, secret: str) -> list[dict[str, Any]]:
@@ -127,11 +128,13 @@ def receiver(status: int = 204, delay: float = 0.0) -> Iterator[Receiver]:
         def do_POST(self) -> None:
             state = box["receiver"]
             body = self.rfile.read(int(self.headers.get("content-length", "0")))
+            call = Received({k.lower(): v for k, v in self.headers.items()}, body)
             with state.lock:
-                state.calls.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
+                state.calls.append(call)
                 hold = state.hold
                 state.hold = None
             if hold is not None:
+                state.held_id = call.webhook_id
                 state.held.set()
                 hold.wait(30)
             if state.delay:
