@@ -59,7 +59,7 @@ def test_the_thresholds_are_a_setting(world) -> None:
 def test_an_answered_request_has_no_reply_by_deadline(world) -> None:
     now = datetime.now(UTC)
     public_id = asked(world, now + timedelta(hours=20))
-    workflow.submit(world.session, world.actor("usa"), public_id)
+    workflow.submit(world.session, world.actor("usa"), public_id, answer="Officer J. Doe escorts.")
     assert scan_deadlines(world.session, now, THRESHOLDS) == 0
 
 

@@ -105,7 +105,7 @@ def test_every_step_of_a_flight_is_an_event(world) -> None:
     reply_by = datetime.now(UTC) + timedelta(days=2)
     ask = workflow.DecisionInput(Action.REQUEST_INFO, text="Which escort?", reply_by=reply_by)
     workflow.decide(world.session, receiver, created.public_id, ask, secret=SECRET)
-    workflow.submit(world.session, sender, created.public_id)
+    workflow.submit(world.session, sender, created.public_id, answer="Officer J. Doe escorts.")
     workflow.decide(world.session, receiver, created.public_id, workflow.DecisionInput(Action.APPROVE), secret=SECRET)
     leg = future_flight().flight.legs[0]
     workflow.record_departure(world.session, sender, created.public_id, at=leg.departure, actual_registration="N316AC")
@@ -117,6 +117,7 @@ def test_every_step_of_a_flight_is_an_event(world) -> None:
         "request.submitted",
         "request.info_requested",
         "request.answered",
+        "request.submitted",
         "decision.made",
         "flight.departed",
         "flight.arrived",
@@ -124,6 +125,7 @@ def test_every_step_of_a_flight_is_an_event(world) -> None:
     ]
     departed = events_of(world.session, "flight.departed")[0]
     assert departed.body["data"]["registration_mismatch"] is False
+    assert events_of(world.session, "request.submitted")[1].body["data"]["resubmission"] is True
 
 
 def test_a_revocation_is_an_event(world) -> None:

@@ -48,7 +48,9 @@ class Derived:
 #: listed here (a version saved on a draft, a token created) is nobody else's business.
 _SIMPLE: dict[str, EventType] = {
     "submit": EventType.REQUEST_SUBMITTED,
-    "resubmit": EventType.REQUEST_ANSWERED,
+    # A resubmission after questions is submitted again; its answer in words, written in the
+    # same transaction or before, is its own audited action and its own event.
+    "resubmit": EventType.REQUEST_SUBMITTED,
     "answer": EventType.REQUEST_ANSWERED,
     "request_info": EventType.REQUEST_INFO_REQUESTED,
     "approve": EventType.DECISION_MADE,
@@ -81,6 +83,8 @@ def events_for_action(action: str, details: Mapping[str, Any]) -> list[Derived]:
         extra["decision"] = name
         if details.get("clearance"):
             extra["clearance_number"] = details["clearance"]
+    if name == "resubmit":
+        extra["resubmission"] = True
     if name == "depart":
         extra["registration_mismatch"] = bool(details.get("registration_mismatch", False))
     if name == "revoke":
