@@ -8,7 +8,7 @@ from sqlalchemy import select
 from clearway.domain.notifications import EventType
 from clearway.domain.workflow import Action, Role, State
 from clearway.services import people, requests, workflow
-from clearway.store.models import Channel, ClearanceRequest, MessageStatus, OutboxEvent
+from clearway.store.models import Channel, ClearanceRequest, MessageStatus, Organisation, OutboxEvent
 from tests.notify.support import (
     approved,
     endpoint_for,
@@ -51,7 +51,8 @@ def test_an_observer_hears_by_its_grant(world) -> None:
     endpoint_for(world, "monitor")
     submitted(world)
     assert messages_by_org(world.session, "request.submitted") == {}
-    people.grant_observer(world.session, world.orgs["monitor"], agreement_code="USA-MEX")
+    grantor = world.session.get(Organisation, world.orgs["usa"])
+    people.grant_observer(world.session, world.orgs["monitor"], grantor=grantor, agreement_code="USA-MEX")
     submitted(world, reference="RF-OBSERVED")
     assert set(messages_by_org(world.session, "request.submitted")) == {world.orgs["monitor"]}
 
@@ -89,9 +90,8 @@ def test_a_registration_mismatch_at_departure_is_flagged_to_both_sides(world) ->
     endpoint_for(world, "usa")
     endpoint_for(world, "mex")
     public_id = approved(world)
-    leg = future_flight().flight.legs[0]
     workflow.record_departure(
-        world.session, world.actor("usa"), public_id, at=leg.departure, actual_registration="XA-ABC"
+        world.session, world.actor("usa"), public_id, at=datetime.now(UTC), actual_registration="XA-ABC"
     )
     [departed] = events_of(world.session, "flight.departed")
     assert departed.body["data"]["registration_mismatch"] is True
@@ -107,9 +107,10 @@ def test_every_step_of_a_flight_is_an_event(world) -> None:
     workflow.decide(world.session, receiver, created.public_id, ask, secret=SECRET)
     workflow.submit(world.session, sender, created.public_id, answer="Officer J. Doe escorts.")
     workflow.decide(world.session, receiver, created.public_id, workflow.DecisionInput(Action.APPROVE), secret=SECRET)
-    leg = future_flight().flight.legs[0]
-    workflow.record_departure(world.session, sender, created.public_id, at=leg.departure, actual_registration="N316AC")
-    workflow.record_arrival(world.session, receiver, created.public_id, at=leg.arrival)
+    workflow.record_departure(
+        world.session, sender, created.public_id, at=datetime.now(UTC), actual_registration="N316AC"
+    )
+    workflow.record_arrival(world.session, receiver, created.public_id, at=datetime.now(UTC))
     outcomes = dict.fromkeys((1, 2, 3), workflow.ReceptionOutcome.RECEIVED)
     workflow.confirm_reception(world.session, receiver, created.public_id, outcomes)
     types = [event.type for event in world.session.scalars(select(OutboxEvent).order_by(OutboxEvent.id))]
@@ -143,8 +144,9 @@ def test_a_revocation_is_an_event(world) -> None:
 def test_no_body_carries_personal_data(world) -> None:
     endpoint_for(world, "mex")
     public_id = approved(world)
-    leg = future_flight().flight.legs[0]
-    workflow.record_departure(world.session, world.actor("usa"), public_id, at=leg.departure, actual_registration="X")
+    workflow.record_departure(
+        world.session, world.actor("usa"), public_id, at=datetime.now(UTC), actual_registration="X"
+    )
     bodies = json.dumps([event.body for event in world.session.scalars(select(OutboxEvent))], ensure_ascii=False)
     personal = personal_data(world.session)
     assert personal  # the control: there is personal data to leak
