@@ -131,7 +131,7 @@ def test_every_step_of_a_flight_is_an_event(world) -> None:
 
 def test_a_revocation_is_an_event(world) -> None:
     public_id = approved(world)
-    workflow.revoke(world.session, world.actor("mex"), public_id, ["OTHER"], "Runway closed")
+    workflow.revoke(world.session, world.actor("mex"), public_id, ["OTHER"], "Runway closed", secret=SECRET)
     [revoked] = events_of(world.session, "clearance.revoked")
     assert revoked.body["data"] == {
         "request_id": public_id,

@@ -15,6 +15,8 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
+from clearway.domain.audit_events import AuditAction
+
 
 class EventType(StrEnum):
     REQUEST_SUBMITTED = "request.submitted"
@@ -46,48 +48,48 @@ class Derived:
 
 #: Audited actions (the audit entry's ``action``) and the event each gives; an action not
 #: listed here (a version saved on a draft, a token created) is nobody else's business.
-_SIMPLE: dict[str, EventType] = {
-    "submit": EventType.REQUEST_SUBMITTED,
+_SIMPLE: dict[AuditAction, EventType] = {
+    AuditAction.SUBMIT: EventType.REQUEST_SUBMITTED,
     # A resubmission after questions is submitted again; its answer in words, written in the
     # same transaction or before, is its own audited action and its own event.
-    "resubmit": EventType.REQUEST_SUBMITTED,
-    "answer": EventType.REQUEST_ANSWERED,
-    "request_info": EventType.REQUEST_INFO_REQUESTED,
-    "approve": EventType.DECISION_MADE,
-    "approve_restricted": EventType.DECISION_MADE,
-    "deny": EventType.DECISION_MADE,
-    "revoke": EventType.CLEARANCE_REVOKED,
-    "cancel": EventType.REQUEST_CANCELLED,
-    "depart": EventType.FLIGHT_DEPARTED,
-    "arrive": EventType.FLIGHT_ARRIVED,
-    "confirm_reception": EventType.RECEPTION_CONFIRMED,
+    AuditAction.RESUBMIT: EventType.REQUEST_SUBMITTED,
+    AuditAction.ANSWER: EventType.REQUEST_ANSWERED,
+    AuditAction.REQUEST_INFO: EventType.REQUEST_INFO_REQUESTED,
+    AuditAction.APPROVE: EventType.DECISION_MADE,
+    AuditAction.APPROVE_RESTRICTED: EventType.DECISION_MADE,
+    AuditAction.DENY: EventType.DECISION_MADE,
+    AuditAction.REVOKE: EventType.CLEARANCE_REVOKED,
+    AuditAction.CANCEL: EventType.REQUEST_CANCELLED,
+    AuditAction.DEPART: EventType.FLIGHT_DEPARTED,
+    AuditAction.ARRIVE: EventType.FLIGHT_ARRIVED,
+    AuditAction.CONFIRM_RECEPTION: EventType.RECEPTION_CONFIRMED,
 }
-_DECISIONS = frozenset({"approve", "approve_restricted", "deny"})
+_DECISIONS = frozenset({AuditAction.APPROVE, AuditAction.APPROVE_RESTRICTED, AuditAction.DENY})
 
 
-def events_for_action(action: str, details: Mapping[str, Any]) -> list[Derived]:
+def events_for_action(action: AuditAction, details: Mapping[str, Any]) -> list[Derived]:
     """The events an audited action on a request gives (none for most housekeeping)."""
-    name = str(action)
-    if name == "material_amendment":
+    name = action
+    if name == AuditAction.MATERIAL_AMENDMENT:
         return [
             Derived(EventType.REQUEST_AMENDED, {"material": True}),
             Derived(EventType.CLEARANCE_SUPERSEDED, {}),
         ]
-    if name == "non_material_amendment":
+    if name == AuditAction.NON_MATERIAL_AMENDMENT:
         return [Derived(EventType.REQUEST_AMENDED, {"material": False})]
     event = _SIMPLE.get(name)
     if event is None:
         return []
     extra: dict[str, Any] = {}
-    if name in _DECISIONS or name == "request_info":
-        extra["decision"] = name
+    if name in _DECISIONS or name == AuditAction.REQUEST_INFO:
+        extra["decision"] = str(name)
         if details.get("clearance"):
             extra["clearance_number"] = details["clearance"]
-    if name == "resubmit":
+    if name == AuditAction.RESUBMIT:
         extra["resubmission"] = True
-    if name == "depart":
+    if name == AuditAction.DEPART:
         extra["registration_mismatch"] = bool(details.get("registration_mismatch", False))
-    if name == "revoke":
+    if name == AuditAction.REVOKE:
         extra["reason_codes"] = list(details.get("reason_codes", []))
     return [Derived(event, extra)]
 

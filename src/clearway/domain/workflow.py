@@ -78,7 +78,15 @@ ROLE_PERMISSIONS: dict[tuple[OrgKind, Role], frozenset[Permission]] = {
         _P.EVENT_ARRIVAL,
     },
     (OrgKind.SENDING, Role.ADMIN): _READ
-    | {_P.HOLDS_READ, _P.HOLDS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ, _P.OBSERVERS_MANAGE, _P.NOTIFICATIONS_MANAGE},
+    | {
+        _P.HOLDS_READ,
+        _P.HOLDS_MANAGE,
+        _P.USERS_MANAGE,
+        _P.AUDIT_READ,
+        _P.OBSERVERS_MANAGE,
+        _P.KEYS_MANAGE,
+        _P.NOTIFICATIONS_MANAGE,
+    },
     (OrgKind.RECEIVING, Role.VIEWER): _READ,
     (OrgKind.RECEIVING, Role.OFFICER): _READ
     | {_P.REQUEST_DECIDE, _P.REQUEST_REVOKE, _P.EVENT_ARRIVAL, _P.EVENT_RECEPTION},

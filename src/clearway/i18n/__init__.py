@@ -27,11 +27,13 @@ _CATALOG_MODULES = (
     "holds",
     "report",
     "clearance",
+    "signatures",
     "service",
     "store",
     "commands",
     "record",
     "notify",
+    "limits",
 )
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import CalendarFeedCreated, CalendarFeedRevoked
 from clearway.domain.snapshot import from_document
 from clearway.domain.workflow import APPROVED_STATES, Permission, State
 from clearway.formats.ics import ArrivalEntry, EntryStatus, write_calendar
@@ -79,7 +80,7 @@ def create_feed(session: Session, actor: Actor, name: str) -> NewFeed:
     )
     session.add(feed)
     session.flush()
-    audit.record(session, actor, "calendar_feed_created", details={"feed": feed.id})
+    audit.record(session, actor, CalendarFeedCreated(feed=feed.id))
     return NewFeed(_view(feed), secret)
 
 
@@ -99,7 +100,7 @@ def revoke_feed(session: Session, actor: Actor, feed_id: int) -> FeedView:
         raise NotFound("notify.feed_not_found", feed=feed_id)
     if feed.revoked_at is None:
         feed.revoked_at = utcnow()
-        audit.record(session, actor, "calendar_feed_revoked", details={"feed": feed.id})
+        audit.record(session, actor, CalendarFeedRevoked(feed=feed.id))
     return _view(feed)
 
 

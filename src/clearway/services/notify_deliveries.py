@@ -10,6 +10,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import DeliveryReplayed
 from clearway.domain.workflow import Permission
 from clearway.services import audit
 from clearway.services.actor import Actor
@@ -126,5 +127,5 @@ def replay(session: Session, actor: Actor, message_id: str) -> DeliveryView:
     message.status = MessageStatus.PENDING
     message.attempts = 0
     message.next_attempt_at = utcnow()
-    audit.record(session, actor, "delivery_replayed", details={"message": message_id})
+    audit.record(session, actor, DeliveryReplayed(message=message_id))
     return _view(*found)

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import AuditAction
 from clearway.domain.notifications import EventType, events_for_action, retry_delay
 from clearway.domain.workflow import Role
 from clearway.services.access import visible
@@ -43,7 +44,7 @@ def iso(moment: datetime) -> str:
 
 def on_audited_action(
     session: Session,
-    action: str,
+    action: AuditAction,
     request: ClearanceRequest | None,
     version: int | None,
     details: Mapping[str, Any],

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from standardwebhooks import Webhook
 
+from clearway.domain.audit_events import WebhookEndpointCreated, WebhookEndpointDisabled
 from clearway.domain.notifications import EventType
 from clearway.domain.workflow import Permission
 from clearway.services import audit
@@ -96,7 +97,7 @@ def register_endpoint(
     )
     session.add(endpoint)
     session.flush()
-    audit.record(session, actor, "webhook_endpoint_created", details={"endpoint": endpoint.public_id})
+    audit.record(session, actor, WebhookEndpointCreated(endpoint=endpoint.public_id))
     return RegisteredEndpoint(_view(endpoint), secret)
 
 
@@ -135,7 +136,7 @@ def disable_endpoint(session: Session, actor: Actor, endpoint_id: str) -> Endpoi
         raise NotFound("notify.endpoint_not_found", endpoint=endpoint_id)
     if endpoint.disabled_at is None:
         endpoint.disabled_at = utcnow()
-        audit.record(session, actor, "webhook_endpoint_disabled", details={"endpoint": endpoint.public_id})
+        audit.record(session, actor, WebhookEndpointDisabled(endpoint=endpoint.public_id))
     return _view(endpoint)
 
 

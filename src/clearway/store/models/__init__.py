@@ -25,7 +25,13 @@ from clearway.store.models.notifications import (
     WebhookEndpoint,
 )
 from clearway.store.models.people import ApiToken, ObserverGrant, Organisation, User
-from clearway.store.models.records import AccessLogEntry, AuditEntry, IdempotencyRecord
+from clearway.store.models.records import (
+    AccessLogEntry,
+    AuditCheckpoint,
+    AuditEntry,
+    CheckpointCountersignature,
+    IdempotencyRecord,
+)
 from clearway.store.models.requests import (
     Clearance,
     ClearanceRequest,
@@ -73,10 +79,12 @@ __all__ = [
     "AgreementVersion",
     "ApiToken",
     "AppendOnly",
+    "AuditCheckpoint",
     "AuditEntry",
     "Base",
     "CalendarFeed",
     "Channel",
+    "CheckpointCountersignature",
     "Clearance",
     "ClearanceRequest",
     "ClearanceStatus",

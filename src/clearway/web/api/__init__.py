@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from clearway.web.api import (
     agreements,
+    audit,
     clearances,
     decisions,
     events,
@@ -38,6 +39,7 @@ FEATURES = (
     holds,
     keys,
     clearances,
+    audit,
     users,
     notifications,
 )
