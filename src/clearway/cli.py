@@ -160,6 +160,21 @@ def demo(
     raise typer.Exit(_guarded(lambda: demo_command(host, port, db, lang.value, serve), lang.value))
 
 
+@app.command()
+def worker(
+    db: DatabaseOption = None,
+    until_idle: Annotated[bool, typer.Option("--until-idle", help="Stop once nothing is due (for scripts).")] = False,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Deliver notifications from the outbox (webhooks, e-mail) and write deadline warnings.
+
+    Run several against PostgreSQL; one against SQLite. SIGTERM stops after the delivery in flight.
+    """
+    from clearway.commands.worker import worker_command
+
+    raise typer.Exit(_guarded(lambda: worker_command(db, lang.value, until_idle=until_idle), lang.value))
+
+
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

@@ -40,6 +40,36 @@ _DRIVERS = {
 
 
 @dataclass(frozen=True)
+class DeliverySettings:
+    """How notifications leave Clearway: webhooks, e-mail, retries, deadline warnings.
+
+    Read by ``load_delivery_settings`` from ``CLEARWAY_*`` variables; every value has a
+    default that works on one machine (no SMTP host: e-mail stays in the outbox as failures).
+    """
+
+    #: Links in e-mails and feeds point here (``https://clearway.example.gov``).
+    public_base_url: str = "http://127.0.0.1:8000"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_starttls: bool = True
+    smtp_username: str | None = None
+    smtp_password: str | None = field(default=None, repr=False)
+    smtp_sender: str = "clearway@localhost"
+    #: Allow webhook endpoints on private, loopback or link-local addresses (off: refused, against SSRF).
+    webhook_allow_private: bool = False
+    webhook_timeout_seconds: float = 10.0
+    #: A message failing this many times becomes a dead letter.
+    max_attempts: int = 8
+    retry_base_seconds: float = 30.0
+    retry_cap_seconds: float = 6 * 3600.0
+    #: How long before a deadline (reply-by, lead time) a warning goes out; one event per threshold.
+    deadline_thresholds_hours: tuple[float, ...] = (24.0, 2.0)
+    #: How often a worker scans for deadlines, and how long it sleeps when nothing is due.
+    deadline_scan_seconds: float = 60.0
+    idle_sleep_seconds: float = 0.5
+
+
+@dataclass(frozen=True)
 class InputLimits:
     """How much of a user's file Clearway reads before it refuses it: one set for every entry point.
 
@@ -104,6 +134,8 @@ class Settings:
     cache_dir: Path
     #: True when the development secret is in use (never in production); pages may warn.
     uses_development_secret: bool = False
+    #: Webhooks, e-mail and deadline warnings (``load_delivery_settings``).
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
     #: How much of an uploaded file is read (``InputLimits``).
     limits: InputLimits = DEFAULT_LIMITS
     #: How far in the future a recorded departure or arrival may lie (the recorder's clock may run ahead).
@@ -183,7 +215,7 @@ def load_settings(
     including a production environment without a real secret key.
     """
     env = os.environ if environ is None else environ
-    names = {f.name for f in fields(Settings)} - {"uses_development_secret", "limits"}
+    names = {f.name for f in fields(Settings)} - {"uses_development_secret", "delivery", "limits"}
     given = {name: value for name, value in (overrides or {}).items() if value is not None}
     unknown = set(given) - names
     if unknown:
@@ -223,4 +255,56 @@ def load_settings(
         uses_development_secret=uses_development_secret,
         limits=InputLimits.from_environment(env),
         event_clock_skew_seconds=int(skew_text),
+        delivery=load_delivery_settings(environ=env),
     )
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def load_delivery_settings(
+    overrides: Mapping[str, object] | None = None, *, environ: Mapping[str, str] | None = None
+) -> DeliverySettings:
+    """``DeliverySettings`` from ``CLEARWAY_*`` variables (``CLEARWAY_SMTP_HOST``, ...), ``overrides`` first.
+
+    Raises :class:`UnusableInput` (``settings.bad_value``) naming the variable of a value that
+    cannot be read.
+    """
+    env = os.environ if environ is None else environ
+    given = {name: value for name, value in (overrides or {}).items() if value is not None}
+    defaults = DeliverySettings()
+    values: dict[str, object] = {}
+    for item in fields(DeliverySettings):
+        if item.name in given:
+            values[item.name] = given[item.name]
+            continue
+        text = env.get(PREFIX + item.name.upper(), "").strip()
+        if not text:
+            continue
+        values[item.name] = _delivery_value(item.name, text, getattr(defaults, item.name))
+    unknown = set(given) - {item.name for item in fields(DeliverySettings)}
+    if unknown:
+        raise TypeError(f"unknown delivery settings: {', '.join(sorted(unknown))}")  # a programming error
+    settings = DeliverySettings(**values)  # type: ignore[arg-type]
+    if settings.max_attempts < 1:
+        raise UnusableInput("settings.bad_value", name=PREFIX + "MAX_ATTEMPTS", value=str(settings.max_attempts))
+    return settings
+
+
+def _delivery_value(name: str, text: str, default: object) -> object:
+    variable = PREFIX + name.upper()
+    try:
+        if isinstance(default, bool):
+            if text.lower() not in _TRUE | _FALSE:
+                raise ValueError(text)
+            return text.lower() in _TRUE
+        if isinstance(default, int):
+            return int(text)
+        if isinstance(default, float):
+            return float(text)
+        if isinstance(default, tuple):
+            return tuple(sorted((float(part) for part in text.split(",") if part.strip()), reverse=True))
+    except ValueError:
+        raise UnusableInput("settings.bad_value", name=variable, value=text) from None
+    return text.rstrip("/") if name == "public_base_url" else text

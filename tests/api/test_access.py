@@ -21,7 +21,15 @@ from sqlalchemy.orm import Session
 from clearway.domain.workflow import ROLE_PERMISSIONS, OrgKind, Permission, State
 from clearway.services import keys, observers, people
 from clearway.store.db import session_scope
-from clearway.store.models import User
+from clearway.store.models import (
+    CalendarFeed,
+    Channel,
+    MessageStatus,
+    OutboxEvent,
+    OutboxMessage,
+    User,
+    WebhookEndpoint,
+)
 from clearway.web.api.deps import AUTHENTICATED
 from tests.api.conftest import envelope
 from tests.api.routes import ROUTES, Route
@@ -30,6 +38,52 @@ from tests.conftest import EXAMPLES
 
 Body = dict[str, Any]
 _emails = itertools.count(1)
+
+
+def _organisation_id(session: Session, caller: Caller) -> int:
+    user = session.get(User, caller.user_id)
+    assert user is not None
+    return user.organisation_id
+
+
+def _own_endpoint(world: World, caller: Caller) -> str:
+    with session_scope(world.engine) as session:
+        endpoint = WebhookEndpoint(
+            organisation_id=_organisation_id(session, caller),
+            url="https://127.0.0.1/hook",
+            event_types=["request.submitted"],
+            encrypted_secret="not used",
+        )
+        session.add(endpoint)
+        session.flush()
+        return endpoint.public_id
+
+
+def _dead_letter(world: World, caller: Caller) -> str:
+    with session_scope(world.engine) as session:
+        event = OutboxEvent(type="request.submitted", body={})
+        session.add(event)
+        session.flush()
+        message = OutboxMessage(
+            event_id=event.id,
+            organisation_id=_organisation_id(session, caller),
+            channel=Channel.WEBHOOK,
+            status=MessageStatus.DEAD,
+            attempts=8,
+        )
+        session.add(message)
+        session.flush()
+        return message.message_id
+
+
+def _own_feed(world: World, caller: Caller) -> int:
+    with session_scope(world.engine) as session:
+        feed = CalendarFeed(
+            organisation_id=_organisation_id(session, caller), name="f", prefix="cal_x", token_hash=uuid.uuid4().hex
+        )
+        session.add(feed)
+        session.flush()
+        return feed.id
 
 
 def _own_token(world: World, caller: Caller) -> int:
@@ -120,6 +174,18 @@ CASES: dict[str, Case] = {
     "listObserverGrants": Case(READ),
     "requestAudit": Case(READ),
     "requestAccessLog": Case(READ),
+    "listWebhookEndpoints": Case(),
+    "createWebhookEndpoint": Case(send=lambda w, c, b: {"json": {"url": "https://127.0.0.1/hook"}}),
+    "disableWebhookEndpoint": Case(params=lambda w, c: {"endpoint_id": _own_endpoint(w, c)}),
+    "listDeliveries": Case(),
+    "replayDelivery": Case(params=lambda w, c: {"message_id": _dead_letter(w, c)}),
+    "getEmailPreferences": Case(),
+    "setEmailPreferences": Case(
+        send=lambda w, c, b: {"json": {"language": "es", "event_types": ["request.submitted"]}}
+    ),
+    "listCalendarFeeds": Case(),
+    "createCalendarFeed": Case(send=lambda w, c, b: {"json": {}}),
+    "revokeCalendarFeed": Case(params=lambda w, c: {"feed_id": _own_feed(w, c)}),
 }
 
 
@@ -238,7 +304,16 @@ def _masked(response: Any, public_id: str) -> str:
 
 @pytest.mark.parametrize("route", [route for route in ROUTES if not route.public], ids=str)
 def test_needs_a_valid_token(client: Any, route: Route) -> None:
-    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1, user_id=1, key_id="0123456789abcdef")
+    url = route.url(
+        request_id=str(uuid.uuid4()),
+        number=1,
+        token_id=1,
+        user_id=1,
+        endpoint_id="e",
+        message_id="m",
+        feed_id=1,
+        key_id="0123456789abcdef",
+    )
     for headers in ({}, {"Authorization": "Bearer cw_not-a-token"}, {"Authorization": "Basic dXNlcjpwYXNz"}):
         response = client.request(route.method, url, headers=headers)
         assert response.status_code == 401, (route, headers, response.text)
@@ -257,7 +332,12 @@ def test_a_bad_token_is_refused_before_the_input_is_judged(client: Any, world: W
 
 
 def test_only_keys_verification_session_and_the_document_are_public(client: Any) -> None:
-    assert {route.operation_id for route in ROUTES if route.public} == {"listKeys", "verifyClearance", "createSession"}
+    assert {route.operation_id for route in ROUTES if route.public} == {
+        "listKeys",
+        "verifyClearance",
+        "createSession",
+        "getCalendarFeed",  # the secret address is the credential
+    }
     assert client.get(f"{API}/keys").status_code == 200
     assert client.post(f"{API}/clearances/verify", json={"token": "a.b.c"}).json()["status"] == "invalid"
     assert client.get(f"{API}/openapi.json").status_code == 200

@@ -98,21 +98,30 @@ def _exit_on_signal(number: int, frame: object) -> None:
 
 def _demo(host: str, port: int, path: Path | None, lang: str, serve: bool) -> int:
     """Fill the demo database at ``path``, print the logins, then serve until stopped."""
+    from dataclasses import replace
+
     from clearway.services.demo import DEMO_PASSWORD, seed
+    from clearway.services.notify_demo import seed_notifications
     from clearway.settings import load_settings
     from clearway.store.db import make_engine, session_scope, upgrade
 
     assert path is not None
     if path.exists():
         path.unlink()  # the demo always starts from the same known state
+    address = f"http://{host}:{port}"
     settings = load_settings({"database_url": str(path), "environment": "development"})
+    # The demo's webhooks go to a receiver on this machine, which production would refuse (SSRF).
+    settings = replace(
+        settings, delivery=replace(settings.delivery, webhook_allow_private=True, public_base_url=address)
+    )
+    receiver_url = f"http://{host}:{port + 1}/webhooks"
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     with session_scope(engine) as session:
         logins = seed(session, secret=settings.secret_key)
+        notifications = seed_notifications(session, webhook_url=receiver_url, server_secret=settings.secret_key)
     engine.dispose()
 
-    address = f"http://{host}:{port}"
     lines = [
         translate("demo.ready", lang, address=address, database=str(path)),
         translate("demo.password", lang, password=DEMO_PASSWORD),
@@ -121,15 +130,32 @@ def _demo(host: str, port: int, path: Path | None, lang: str, serve: bool) -> in
     width = max(len(login.email) for login in logins)
     for login in logins:
         lines.append(f"  {login.email.ljust(width)}  {login.role:<8} {login.token}   {login.organisation}")
-    lines += ["", translate("demo.try", lang, address=address, token=logins[1].token)]
+    lines += ["", translate("demo.try", lang, address=address, token=logins[1].token), ""]
+    lines.append(
+        translate(
+            "demo.webhook",
+            lang,
+            organisation=notifications.organisation,
+            url=notifications.webhook_url,
+            secret=notifications.webhook_secret,
+            address=address,
+        )
+    )
+    for feed in notifications.feeds:
+        lines.append(translate("demo.calendar", lang, organisation=feed.organisation, url=address + feed.path))
     print("\n".join(lines), flush=True)
     if not serve:
         return 0
     import uvicorn
 
+    from clearway.commands.demo_receiver import start_receiver
     from clearway.web.app import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    receiver = start_receiver(host, port + 1, notifications.webhook_secret)
+    try:
+        uvicorn.run(create_app(settings, deliver_in_process=True), host=host, port=port, log_level="warning")
+    finally:
+        receiver.shutdown()
     return 0
 
 

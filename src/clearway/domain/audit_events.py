@@ -54,6 +54,12 @@ class AuditAction(StrEnum):
     DEPART = "depart"
     ARRIVE = "arrive"
     CONFIRM_RECEPTION = "confirm_reception"
+    # notifications
+    WEBHOOK_ENDPOINT_CREATED = "webhook_endpoint_created"
+    WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
+    DELIVERY_REPLAYED = "delivery_replayed"
+    CALENDAR_FEED_CREATED = "calendar_feed_created"
+    CALENDAR_FEED_REVOKED = "calendar_feed_revoked"
 
 
 @dataclass(frozen=True)
@@ -315,3 +321,38 @@ class ReceptionConfirmed(AuditEvent):
     action = AuditAction.CONFIRM_RECEPTION
     received: int
     not_on_board: int
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WebhookEndpointCreated(AuditEvent):
+    action = AuditAction.WEBHOOK_ENDPOINT_CREATED
+    endpoint: str  # the endpoint's public id
+
+
+@dataclass(frozen=True)
+class WebhookEndpointDisabled(AuditEvent):
+    action = AuditAction.WEBHOOK_ENDPOINT_DISABLED
+    endpoint: str
+
+
+@dataclass(frozen=True)
+class DeliveryReplayed(AuditEvent):
+    """A dead letter (or failed message) sent again by an administrator."""
+
+    action = AuditAction.DELIVERY_REPLAYED
+    message: str  # the outbox message's public id
+
+
+@dataclass(frozen=True)
+class CalendarFeedCreated(AuditEvent):
+    action = AuditAction.CALENDAR_FEED_CREATED
+    feed: int
+
+
+@dataclass(frozen=True)
+class CalendarFeedRevoked(AuditEvent):
+    action = AuditAction.CALENDAR_FEED_REVOKED
+    feed: int

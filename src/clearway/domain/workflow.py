@@ -60,6 +60,7 @@ class Permission(StrEnum):
     USERS_MANAGE = "users:manage"
     AUDIT_READ = "audit:read"
     OBSERVERS_MANAGE = "observers:manage"  # give and withdraw observer grants
+    NOTIFICATIONS_MANAGE = "notifications:manage"  # webhook endpoints, deliveries, calendar feeds
 
 
 _P = Permission
@@ -77,15 +78,30 @@ ROLE_PERMISSIONS: dict[tuple[OrgKind, Role], frozenset[Permission]] = {
         _P.EVENT_ARRIVAL,
     },
     (OrgKind.SENDING, Role.ADMIN): _READ
-    | {_P.HOLDS_READ, _P.HOLDS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ, _P.OBSERVERS_MANAGE, _P.KEYS_MANAGE},
+    | {
+        _P.HOLDS_READ,
+        _P.HOLDS_MANAGE,
+        _P.USERS_MANAGE,
+        _P.AUDIT_READ,
+        _P.OBSERVERS_MANAGE,
+        _P.KEYS_MANAGE,
+        _P.NOTIFICATIONS_MANAGE,
+    },
     (OrgKind.RECEIVING, Role.VIEWER): _READ,
     (OrgKind.RECEIVING, Role.OFFICER): _READ
     | {_P.REQUEST_DECIDE, _P.REQUEST_REVOKE, _P.EVENT_ARRIVAL, _P.EVENT_RECEPTION},
     (OrgKind.RECEIVING, Role.ADMIN): _READ
-    | {_P.AGREEMENT_MANAGE, _P.KEYS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ, _P.OBSERVERS_MANAGE},
+    | {
+        _P.AGREEMENT_MANAGE,
+        _P.KEYS_MANAGE,
+        _P.USERS_MANAGE,
+        _P.AUDIT_READ,
+        _P.OBSERVERS_MANAGE,
+        _P.NOTIFICATIONS_MANAGE,
+    },
     (OrgKind.OBSERVER, Role.VIEWER): _READ,
     (OrgKind.OBSERVER, Role.OFFICER): _READ,
-    (OrgKind.OBSERVER, Role.ADMIN): _READ | {_P.USERS_MANAGE},
+    (OrgKind.OBSERVER, Role.ADMIN): _READ | {_P.USERS_MANAGE, _P.NOTIFICATIONS_MANAGE},
 }
 
 

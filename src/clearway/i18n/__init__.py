@@ -34,6 +34,7 @@ _CATALOG_MODULES = (
     "record",
     "web",
     "api",
+    "notify",
     "limits",
 )
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, content_digest, first_broken_link, linked_hash
 from clearway.domain.audit_events import AuditEvent
 from clearway.services.actor import Actor, SystemActor
+from clearway.services import outbox
 from clearway.store.models import AuditEntry, ClearanceRequest, utcnow
 
 # One number for the advisory lock that serialises appends on PostgreSQL; any constant works.
@@ -70,6 +71,8 @@ def record(
     entry.hash = linked_hash(previous, entry.content_hash)
     session.add(entry)
     session.flush()
+    # Notifications: the events this action gives go to the outbox in this same transaction.
+    outbox.on_audited_action(session, event.action, request, version, entry.details)
     return entry
 
 

@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 
 from clearway import __version__
 from clearway.services.database import open_engine
+from clearway.services.notify_background import start_background_delivery
 from clearway.settings import Settings, load_settings
 from clearway.web.api import PREFIX, include_api
 from clearway.web.api.deps import DATABASE_SLOTS, HASHING_THREADS, POOL_OVERFLOW, POOL_SIZE
@@ -32,9 +33,13 @@ Every error has the body `{"error": {"code", "message", "details"}}`; messages f
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, deliver_in_process: bool = False) -> FastAPI:
     """The API for ``settings`` (default: from the environment). It refuses to start on a
-    database that is not migrated to this version's schema."""
+    database that is not migrated to this version's schema.
+
+    ``deliver_in_process``: also deliver the outbox from a background thread of this process
+    (the demo, or one process on SQLite), instead of a separate ``clearway worker``.
+    """
     settings = settings or load_settings()
 
     @asynccontextmanager
@@ -42,9 +47,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = open_engine(settings.database_url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         app.state.database_slots = anyio.Semaphore(DATABASE_SLOTS)
         app.state.hashing_threads = anyio.CapacityLimiter(HASHING_THREADS)
+        delivery = start_background_delivery(settings) if deliver_in_process else None
         try:
             yield
         finally:
+            if delivery is not None:
+                delivery.stop()
             app.state.engine.dispose()
 
     # FastAPIOffline: the interactive documentation with Swagger UI's files served from the

@@ -16,6 +16,15 @@ from clearway.store.models.base import NAMING_CONVENTION, AppendOnly, Base, Immu
 from clearway.store.models.holds import HoldEntry, HoldInvalidRow, HoldList
 from clearway.store.models.keys import SigningKey
 from clearway.store.models.people import ApiToken, LoginFailure, ObserverGrant, Organisation, User
+from clearway.store.models.notifications import (
+    CalendarFeed,
+    Channel,
+    EmailSubscription,
+    MessageStatus,
+    OutboxEvent,
+    OutboxMessage,
+    WebhookEndpoint,
+)
 from clearway.store.models.records import (
     AccessLogEntry,
     AuditCheckpoint,
@@ -74,11 +83,14 @@ __all__ = [
     "AuditCheckpoint",
     "AuditEntry",
     "Base",
+    "CalendarFeed",
+    "Channel",
     "CheckpointCountersignature",
     "Clearance",
     "ClearanceRequest",
     "ClearanceStatus",
     "Decision",
+    "EmailSubscription",
     "FlightEvent",
     "FlightEventKind",
     "HoldEntry",
@@ -88,8 +100,11 @@ __all__ = [
     "ImmutableRecordError",
     "LoginFailure",
     "MessageKind",
+    "MessageStatus",
     "ObserverGrant",
     "Organisation",
+    "OutboxEvent",
+    "OutboxMessage",
     "ReceptionOutcome",
     "ReceptionRecord",
     "RequestMessage",
@@ -101,6 +116,7 @@ __all__ = [
     "VersionArrival",
     "VersionSubmission",
     "WebSession",
+    "WebhookEndpoint",
     "metadata",
     "utcnow",
 ]

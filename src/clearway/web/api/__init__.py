@@ -22,6 +22,7 @@ from clearway.web.api import (
     events,
     holds,
     keys,
+    notifications,
     record,
     requests,
     session,
@@ -33,7 +34,21 @@ from clearway.web.api.deps import PERMISSION_EXTENSION
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, record, agreements, holds, keys, clearances, audit, users)
+FEATURES = (
+    session,
+    requests,
+    versions,
+    decisions,
+    events,
+    record,
+    agreements,
+    holds,
+    keys,
+    clearances,
+    audit,
+    users,
+    notifications,
+)
 
 
 @dataclass(frozen=True)
