@@ -172,6 +172,8 @@ def flight_document(flight: FlightRequest) -> dict[str, Any]:
         "aircraft": {
             **{name: getattr(flight.aircraft, name) for name in _AIRCRAFT_TEXT},
             "seats": flight.aircraft.seats,
+            # Only when given: versions saved before the key existed keep their exact document.
+            **({"flight_number": flight.aircraft.flight_number} if flight.aircraft.flight_number else {}),
         },
         "legs": [leg_document(leg) for leg in flight.legs],
         "people": {name: getattr(flight.people, name) for name in _PEOPLE_COUNTS},
@@ -238,6 +240,7 @@ def _read_flight(raw: Mapping[str, Any]) -> FlightRequest:
         aircraft=Aircraft(
             **{name: _text(aircraft_raw, name, "flight.aircraft") for name in _AIRCRAFT_TEXT},
             seats=_integer(aircraft_raw, "seats", "flight.aircraft"),
+            flight_number=_optional_text(aircraft_raw, "flight_number", "flight.aircraft"),
         ),
         legs=tuple(_read_leg(leg, index) for index, leg in enumerate(_list(raw, "legs", "flight"))),
         people=PeopleOnBoard(**{name: _integer(people_raw, name, "flight.people") for name in _PEOPLE_COUNTS}),
@@ -296,6 +299,12 @@ def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str):
         raise SnapshotFormatError(f"{_path(where, key)} must be a string")
     return value
+
+
+def _optional_text(raw: Mapping[str, Any], key: str, where: str) -> str | None:
+    if key not in raw:
+        return None
+    return _text(raw, key, where)
 
 
 def _integer(raw: Mapping[str, Any], key: str, where: str) -> int:

@@ -1,5 +1,5 @@
-"""Manifest files: CSV and XLSX (spec/manifest-csv.md). PAXLST is recognised and refused
-until the interchange work reads it."""
+"""Manifest files: CSV and XLSX (spec/manifest-csv.md); PAXLST is recognised from its
+content and read by ``clearway.formats.paxlst`` (spec/manifest-paxlst.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 from clearway.domain.errors import UnusableInput
 from clearway.domain.people import MANIFEST_COLUMNS, Manifest, ManifestRow
 from clearway.formats.files import XLSX_MAGIC, decode_text, read_bytes
+from clearway.formats.paxlst import looks_like_paxlst, read_paxlst
 
 _KNOWN = frozenset(MANIFEST_COLUMNS)
 
@@ -25,15 +26,10 @@ def read_manifest(path: Path) -> Manifest:
         raise UnusableInput("manifest.empty", path=str(path))
     if data.startswith(XLSX_MAGIC):
         return _table_to_manifest(path, _xlsx_rows(data, path), first_line=1)
+    if looks_like_paxlst(data):
+        return read_paxlst(data, path)
     text = decode_text(data, path)
-    if _looks_like_edifact(text):
-        raise UnusableInput("manifest.paxlst_not_supported", path=str(path))
     return _table_to_manifest(path, _csv_rows(text, path), first_line=1)
-
-
-def _looks_like_edifact(text: str) -> bool:
-    head = text.lstrip()[:3]
-    return head in ("UNA", "UNB")
 
 
 def _csv_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:

@@ -72,4 +72,4 @@ class PackagedReferenceData:
         row = next(csv.reader([line]))
         # columns: icao, iata, name, city, subd, country, elevation, lat, lon, tz, lid
         country = _iso3166()[1].get(row[5], row[5])
-        return Airport(icao=icao, name=row[2], country=country, tz=ZoneInfo(row[9]))
+        return Airport(icao=icao, name=row[2], country=country, tz=ZoneInfo(row[9]), iata=row[1].strip().upper())
