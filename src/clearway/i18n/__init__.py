@@ -21,7 +21,18 @@ from clearway.domain.findings import Finding, Phrase
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
-_CATALOG_MODULES = ("findings", "inputs", "holds", "report", "clearance", "service", "store", "commands", "paxlst")
+_CATALOG_MODULES = (
+    "findings",
+    "inputs",
+    "holds",
+    "report",
+    "clearance",
+    "service",
+    "store",
+    "commands",
+    "paxlst",
+    "spreadsheet",
+)
 
 
 @cache

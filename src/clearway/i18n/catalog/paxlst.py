@@ -59,6 +59,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The PAXLST (UN/EDIFACT) manifest {path} lists no passenger (no NAD+FL or NAD+DDU segment).",
         "es": "El manifiesto PAXLST (UN/EDIFACT) {path} no incluye ningún pasajero (ningún segmento NAD+FL ni NAD+DDU).",
     },
+    # what PAXLST does not carry: the sender adds it in Clearway with a version edit
+    "MRZ_REQUIRED.paxlst": {
+        "en": "Row with seq {seq}: a document of type {document_type} must carry its machine-readable zone (mrz); a PAXLST message does not carry it, so add it in Clearway (edit the version) before submitting.",
+        "es": "Fila con seq {seq}: un documento de tipo {document_type} debe llevar su zona de lectura mecánica (mrz); un mensaje PAXLST no la lleva, así que añádala en Clearway (edite la versión) antes de presentar la solicitud.",
+    },
+    "MINOR_UNACCOMPANIED.paxlst": {
+        "en": "Row with seq {seq}: a minor aged {age} (under {adult_age}) travels with no adult of the same family_group; a PAXLST message carries no family_group, so add it in Clearway (edit the version) before submitting.",
+        "es": "Fila con seq {seq}: un menor de {age} años (menos de {adult_age}) viaja sin ningún adulto del mismo family_group; un mensaje PAXLST no lleva family_group, así que añádalo en Clearway (edite la versión) antes de presentar la solicitud.",
+    },
     # MESSAGE_INCONSISTENT, one sentence per kind of disagreement
     "MESSAGE_INCONSISTENT": {
         "en": "Segment {position} ({tag}) of the PAXLST message disagrees with the message ('{declared}' against '{actual}'); people may be missing or extra.",
@@ -128,5 +137,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "AIRCRAFT_IDENT_MISMATCH.time_unreadable": {
         "en": "The PAXLST message gives '{value}' as the time of {field} (segment {position}), which is not a date and time (YYMMDDHHMM); the request says {expected}.",
         "es": "El mensaje PAXLST da «{value}» como hora de {field} (segmento {position}), que no es una fecha y hora (AAMMDDHHMM); la solicitud dice {expected}.",
+    },
+    # exports
+    "export.too_many_parts": {
+        "en": "Split into parts of {size} persons, the report would need {parts} PAXLST parts; a report has at most {maximum}. Give a larger part size.",
+        "es": "Dividido en partes de {size} personas, el informe necesitaría {parts} partes PAXLST; un informe tiene como máximo {maximum}. Indique un tamaño de parte mayor.",
+    },
+    "service.export_unknown_format": {
+        "en": "There is no export format '{value}'; the formats are: {known}.",
+        "es": "No existe el formato de exportación «{value}»; los formatos son: {known}.",
+    },
+    "export.written": {
+        "en": "Wrote {path} ({format}, version {version}, {count} passenger(s)).",
+        "es": "Se ha escrito {path} ({format}, versión {version}, {count} pasajero(s)).",
+    },
+    "export.template_written": {
+        "en": "Wrote the empty XLSX manifest template to {path}.",
+        "es": "Se ha escrito la plantilla XLSX vacía del manifiesto en {path}.",
+    },
+    "export.source_missing": {
+        "en": "Say what to export: --request and --manifest (offline), or --user with --id or with --organisation and --reference (from the database).",
+        "es": "Indique qué exportar: --request y --manifest (sin conexión), o --user con --id o con --organisation y --reference (desde la base de datos).",
+    },
+    "export.sources_mixed": {
+        "en": "Export either offline (--request and --manifest) or from the database (--user, --id or --organisation and --reference), not both.",
+        "es": "Exporte sin conexión (--request y --manifest) o desde la base de datos (--user, --id o --organisation y --reference), no ambas cosas.",
+    },
+    "export.unknown_user": {
+        "en": "There is no active user {email}; the export is made as a user, so that the access log names who saw the manifest.",
+        "es": "No existe ningún usuario activo {email}; la exportación se hace como un usuario, para que el registro de accesos indique quién vio el manifiesto.",
+    },
+    "file.unwritable": {
+        "en": "The file {path} cannot be written ({reason}).",
+        "es": "No se puede escribir el archivo {path} ({reason}).",
+    },
+    "export.template_format": {
+        "en": "--template writes the XLSX template; it cannot be combined with --format {format}.",
+        "es": "--template escribe la plantilla XLSX; no se puede combinar con --format {format}.",
     },
 }

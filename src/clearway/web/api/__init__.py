@@ -14,6 +14,7 @@ from clearway.web.api import (
     clearances,
     decisions,
     events,
+    exports,
     holds,
     keys,
     requests,
@@ -25,7 +26,7 @@ from clearway.web.api import (
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, agreements, holds, keys, clearances, users)
+FEATURES = (session, requests, versions, exports, decisions, events, agreements, holds, keys, clearances, users)
 
 
 def include_api(app: FastAPI) -> None:
