@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: The default service characters (ISO 9735 syntax 4), in UNA order: component, element,
 #: decimal mark, release, repetition (space: none), terminator.
@@ -66,9 +67,11 @@ class Segment:
         return self.elements[index - 1] if 0 < index <= len(self.elements) else ()
 
     def value(self, index: int, component: int = 1) -> str:
-        """One component's text ('' when absent)."""
-        element = self.element(index)
-        return element[component - 1] if 0 < component <= len(element) else ""
+        """One component's text ('' when absent); ``index`` and ``component`` count from 1."""
+        try:
+            return self.elements[index - 1][component - 1]
+        except IndexError:
+            return ""
 
 
 class EdifactError(ValueError):
@@ -173,15 +176,20 @@ def read_interchange(text: str) -> Interchange:
     segments: list[Segment] = []
     trailing = tail
     element_separator, component_separator = characters.element, characters.component
+    released = release in body  # most messages release nothing: then plain splits are exact
     for index, raw in enumerate(pieces):
         position = index + 1
-        raw = raw.lstrip(" ")
-        fields = split_released(raw, element_separator, release)
-        tag = unescape(fields[0], release).strip()
-        elements = tuple(
-            tuple(unescape(part, release) for part in split_released(field, component_separator, release))
-            for field in fields[1:]
-        )
+        if released:
+            fields = split_released(raw.lstrip(" "), element_separator, release)
+            tag = unescape(fields[0], release).strip()
+            elements = tuple(
+                tuple(unescape(part, release) for part in split_released(field, component_separator, release))
+                for field in fields[1:]
+            )
+        else:
+            fields = raw.lstrip(" ").split(element_separator)
+            tag = fields[0].strip()
+            elements = tuple(tuple(field.split(component_separator)) for field in fields[1:])
         segments.append(Segment(tag, elements, position))
         if tag == "UNZ":
             trailing = terminator.join([*pieces[index + 1 :], tail]) if index + 1 < len(pieces) else tail
@@ -203,15 +211,21 @@ def read_interchange(text: str) -> Interchange:
 # --- writing ---------------------------------------------------------------------------
 
 
-def escape(text: str, characters: ServiceCharacters) -> str:
-    """``text`` with a release character before every service character it holds."""
-    release = characters.release
-    special = {release, characters.component, characters.element, characters.terminator}
+@lru_cache(maxsize=8)
+def _specials(characters: ServiceCharacters) -> re.Pattern[str]:
+    special = {characters.release, characters.component, characters.element, characters.terminator}
     if characters.repetition != " ":
         special.add(characters.repetition)
-    if not any(char in text for char in special):
+    return re.compile("[" + re.escape("".join(sorted(special))) + "]")
+
+
+def escape(text: str, characters: ServiceCharacters) -> str:
+    """``text`` with a release character before every service character it holds."""
+    pattern = _specials(characters)
+    if pattern.search(text) is None:
         return text
-    return "".join(release + char if char in special else char for char in text)
+    release = characters.release
+    return pattern.sub(lambda match: release + match.group(0), text)
 
 
 def write_segment(tag: str, elements: Sequence[Sequence[str] | str], characters: ServiceCharacters) -> str:
