@@ -33,7 +33,9 @@ def snapshot(passengers: int):  # type: ignore[no-untyped-def]
     for seq in range(1, passengers + 1):
         base = template[(seq - 1) % len(template)].as_row()
         born = date(1960, 1, 1) + timedelta(days=seq)
-        base.update(seq=str(seq), case_ref=f"B{seq:09d}", document_number=f"X{seq:07d}Z", date_of_birth=born.isoformat())
+        base.update(
+            seq=str(seq), case_ref=f"B{seq:09d}", document_number=f"X{seq:07d}Z", date_of_birth=born.isoformat()
+        )
         grown.append(Passenger.from_values(base))
     return RequestSnapshot(flight=request, passengers=tuple(grown))
 
