@@ -8,8 +8,10 @@ each disagreement (``MESSAGE_INCONSISTENT``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,64 @@ class MessageFacts:
     disagreements: tuple[Disagreement, ...]
     parts: int  # messages (parts) in the report
     people: int  # persons read (NAD+FL / NAD+DDU)
+
+
+def message_document(facts: MessageFacts) -> dict[str, Any]:
+    """The facts as JSON, stored with a version so that a later pre-check (on submit) sees them."""
+    return {
+        "syntax": facts.syntax,
+        "legs": [
+            {
+                "journey": leg.journey,
+                "position": leg.position,
+                "departure": _place_document(leg.departure),
+                "arrival": _place_document(leg.arrival),
+            }
+            for leg in facts.legs
+        ],
+        "disagreements": [asdict(item) for item in facts.disagreements],
+        "parts": facts.parts,
+        "people": facts.people,
+    }
+
+
+def _place_document(place: ReportedPlace | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {
+        "airport": place.airport,
+        "time_text": place.time_text,
+        "local_time": place.local_time.isoformat() if place.local_time else None,
+        "position": place.position,
+    }
+
+
+def message_from_document(raw: Mapping[str, Any]) -> MessageFacts:
+    """Read what ``message_document`` wrote; ``ValueError`` (or ``KeyError``/``TypeError``) when it is not that."""
+    return MessageFacts(
+        syntax=str(raw["syntax"]),
+        legs=tuple(
+            ReportedLeg(
+                journey=str(leg["journey"]),
+                position=int(leg["position"]),
+                departure=_place(leg["departure"]),
+                arrival=_place(leg["arrival"]),
+            )
+            for leg in raw["legs"]
+        ),
+        disagreements=tuple(Disagreement(**item) for item in raw["disagreements"]),
+        parts=int(raw["parts"]),
+        people=int(raw["people"]),
+    )
+
+
+def _place(raw: Mapping[str, Any] | None) -> ReportedPlace | None:
+    if raw is None:
+        return None
+    local = raw["local_time"]
+    return ReportedPlace(
+        airport=str(raw["airport"]),
+        time_text=str(raw["time_text"]),
+        local_time=datetime.fromisoformat(local) if local else None,
+        position=int(raw["position"]),
+    )

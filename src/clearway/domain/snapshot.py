@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from clearway.domain.flights import Aircraft, FlightRequest, Leg, PeopleOnBoard
+from clearway.domain.manifest_message import MessageFacts, message_document, message_from_document
 from clearway.domain.people import MANIFEST_COLUMNS, Manifest, ManifestRow
 
 #: The document's own format number; bump it (and read the old one) when the shape changes.
@@ -83,6 +84,8 @@ class RequestSnapshot:
 
     flight: FlightRequest
     passengers: tuple[Passenger, ...]
+    #: What the manifest's PAXLST message named beyond its rows (None for CSV, XLSX, the API's rows).
+    message: MessageFacts | None = None
 
 
 def canonical_seq(seq: str) -> str:
@@ -104,7 +107,7 @@ def seq_order(seq_key: str) -> tuple[int, int, str]:
 def snapshot_from(flight: FlightRequest, manifest: Manifest) -> RequestSnapshot:
     """The snapshot of a flight and a manifest as read (row order kept, overflow cells not kept)."""
     passengers = tuple(Passenger.from_values(row.values, row.extra) for row in manifest.rows)
-    return RequestSnapshot(flight=flight, passengers=passengers)
+    return RequestSnapshot(flight=flight, passengers=passengers, message=manifest.message)
 
 
 def manifest_of(snapshot: RequestSnapshot, source: str = "manifest") -> Manifest:
@@ -127,6 +130,7 @@ def manifest_of(snapshot: RequestSnapshot, source: str = "manifest") -> Manifest
         columns=frozenset(MANIFEST_COLUMNS),
         unknown_columns=tuple(unknown),
         rows=rows,
+        message=snapshot.message,
     )
 
 
@@ -193,11 +197,14 @@ def leg_document(leg: Leg) -> dict[str, str]:
 
 def to_document(snapshot: RequestSnapshot) -> dict[str, Any]:
     """The snapshot as a JSON-safe dict that ``from_document`` reads back to an equal snapshot."""
-    return {
+    document = {
         "schema": DOCUMENT_SCHEMA,
         "flight": flight_document(snapshot.flight),
         "passengers": [passenger_document(passenger) for passenger in snapshot.passengers],
     }
+    if snapshot.message is not None:  # only then: other versions keep their exact document
+        document["manifest_message"] = message_document(snapshot.message)
+    return document
 
 
 def from_document(document: Mapping[str, Any]) -> RequestSnapshot:
@@ -207,8 +214,16 @@ def from_document(document: Mapping[str, Any]) -> RequestSnapshot:
         raise SnapshotFormatError(f"unknown snapshot schema {schema!r}")
     flight = _read_flight(_table(document, "flight"))
     raw_passengers = _list(document, "passengers")
+    message = None
+    if document.get("manifest_message") is not None:
+        try:
+            message = message_from_document(document["manifest_message"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise SnapshotFormatError(f"manifest_message: {error}") from None
     return RequestSnapshot(
-        flight=flight, passengers=tuple(_read_passenger(raw, i) for i, raw in enumerate(raw_passengers))
+        flight=flight,
+        passengers=tuple(_read_passenger(raw, i) for i, raw in enumerate(raw_passengers)),
+        message=message,
     )
 
 
