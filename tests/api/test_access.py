@@ -64,6 +64,7 @@ CASES: dict[str, Case] = {
     "listVersions": Case(READ),
     "getVersion": Case(READ, params=lambda w, c: {"number": 1}),
     "diffVersions": Case(READ, send=lambda w, c, b: {"params": {"from": 1, "to": 1}}),
+    "exportVersion": Case(READ, params=lambda w, c: {"number": 1}, send=lambda w, c, b: {"params": {"format": "csv"}}),
     "submitRequest": Case((State.DRAFT,)),
     "decideRequest": Case((State.SUBMITTED,), send=lambda w, c, b: {"json": {"action": "approve"}}),
     "revokeRequest": Case((State.APPROVED,), send=lambda w, c, b: {"json": {"reason_codes": ["OTHER"], "text": "x"}}),
@@ -182,8 +183,10 @@ def test_a_bad_token_is_refused_before_the_input_is_judged(client: Any, world: W
     assert (judged.status_code, envelope(judged)["code"]) == (422, "invalid")
 
 
-def test_only_keys_verification_session_and_the_document_are_public(client: Any) -> None:
-    assert {route.operation_id for route in ROUTES if route.public} == {"listKeys", "verifyClearance", "createSession"}
+def test_only_keys_verification_session_the_template_and_the_document_are_public(client: Any) -> None:
+    public = {route.operation_id for route in ROUTES if route.public}
+    assert public == {"listKeys", "verifyClearance", "createSession", "manifestTemplate"}
+    assert client.get(f"{API}/manifest-template.xlsx").status_code == 200  # no personal data: an empty form
     assert client.get(f"{API}/keys").status_code == 200
     assert client.post(f"{API}/clearances/verify", json={"token": "a.b.c"}).json()["status"] == "invalid"
     assert client.get(f"{API}/openapi.json").status_code == 200
