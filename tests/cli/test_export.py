@@ -119,3 +119,9 @@ def test_check_refuses_a_crew_list_naming_the_segment(clearway) -> None:
         pytest.skip(f"{sample} is absent")
     refused(check(clearway, REQUEST, sample), "Segment 4 (BGM)", "crew list")
     refused(check(clearway, REQUEST, sample, (AGREEMENT,), "--lang", "es"), "El segmento 4 (BGM)", "tripulación")
+
+
+def test_paxlst_export_takes_the_part_size_setting(clearway, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CLEARWAY_PAXLST_PART_SIZE", "20")
+    exported = export(clearway, tmp_path, "paxlst")
+    assert exported.read_text(encoding="latin-1").count("UNH+") == 3  # 47 passengers in parts of 20

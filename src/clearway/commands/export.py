@@ -60,10 +60,10 @@ def _offline(options: ExportOptions) -> int:
     from clearway.formats.agreement import read_agreements
     from clearway.formats.exports import EXPORT_FORMATS, ExportInput
     from clearway.formats.manifest import read_manifest
-    from clearway.formats.paxlst_write import DEFAULT_PART_SIZE
     from clearway.formats.request import read_request
     from clearway.reference import PackagedReferenceData
     from clearway.services.precheck import stored_findings
+    from clearway.settings import paxlst_part_size
 
     assert options.request is not None and options.manifest is not None
     export_format = EXPORT_FORMATS[options.format]
@@ -83,7 +83,7 @@ def _offline(options: ExportOptions) -> int:
             findings=stored_findings(result),
             prepared_at=datetime.now(UTC),
             reference=reference,
-            part_size=options.part_size or DEFAULT_PART_SIZE,
+            part_size=options.part_size or paxlst_part_size(),
         )
     )
     target = _write(content, options.output, export_format.file_name(request.reference, version))
@@ -103,11 +103,10 @@ def _stored(options: ExportOptions) -> int:
     from sqlalchemy import select
 
     from clearway.commands.db import ensure_migrated
-    from clearway.formats.paxlst_write import DEFAULT_PART_SIZE
     from clearway.services.actor import actor_for
     from clearway.services.errors import ServiceError
     from clearway.services.exports import export_version, request_id_by_reference
-    from clearway.settings import resolve_database_url
+    from clearway.settings import paxlst_part_size, resolve_database_url
     from clearway.store.db import make_engine, session_scope
     from clearway.store.models import User
 
@@ -132,7 +131,7 @@ def _stored(options: ExportOptions) -> int:
                     public_id,
                     options.version,
                     options.format,
-                    part_size=options.part_size or DEFAULT_PART_SIZE,
+                    part_size=options.part_size or paxlst_part_size(),
                 )
             except ServiceError as error:
                 raise UnusableInput(error.key, **error.params) from None

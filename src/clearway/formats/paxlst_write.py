@@ -24,7 +24,8 @@ from clearway.domain.snapshot import Passenger, RequestSnapshot
 from clearway.formats.edifact import ServiceCharacters, write_segment
 from clearway.formats.paxlst_people import read_birth_date, read_expiry_date
 
-#: Persons per message before the report is split (a setting; the directory's maximum).
+#: Persons per message before the report is split (the setting CLEARWAY_PAXLST_PART_SIZE;
+#: the directory's maximum by default).
 DEFAULT_PART_SIZE = 99_999
 MAX_PARTS = 99  # UNH S010 sequence number is n..2
 DIRECTORY = "D:05B"

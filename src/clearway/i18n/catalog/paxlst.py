@@ -167,6 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no active user {email}; the export is made as a user, so that the access log names who saw the manifest.",
         "es": "No existe ningún usuario activo {email}; la exportación se hace como un usuario, para que el registro de accesos indique quién vio el manifiesto.",
     },
+    "settings.bad_paxlst_part_size": {
+        "en": "CLEARWAY_PAXLST_PART_SIZE is '{value}'; it must be a whole number of persons from 1 to 99999.",
+        "es": "CLEARWAY_PAXLST_PART_SIZE vale «{value}»; debe ser un número entero de personas de 1 a 99999.",
+    },
     "file.unwritable": {
         "en": "The file {path} cannot be written ({reason}).",
         "es": "No se puede escribir el archivo {path} ({reason}).",

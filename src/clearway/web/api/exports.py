@@ -51,7 +51,9 @@ def export_version(
     number: Annotated[int, Path(ge=1)],
     format: Annotated[ExportFormatName, Query(description="The file's format.")],
 ) -> Response:
-    exported = exports.export_version(ctx.session, ctx.actor, request_id, number, str(format.value))
+    exported = exports.export_version(
+        ctx.session, ctx.actor, request_id, number, str(format.value), part_size=ctx.settings.paxlst_part_size
+    )
     return _download(exported.content, exported.media_type, exported.file_name)
 
 
