@@ -4,6 +4,8 @@ do to a message, strict about people, and a sentence naming the segment when it 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clearway.domain.errors import UnusableInput
 from clearway.i18n import render_unusable
@@ -282,3 +284,32 @@ def test_a_multi_part_report_missing_a_middle_part() -> None:
     head, first, _second, third = text.split("UNH+")
     error = refusal(head + "UNH+".join(["", first, third]))
     assert error.key == "paxlst.lone_part" and error.params["parts"] == "1, 3"
+
+
+# --- damaged messages: a finding or a refusal, never a traceback ----------------------------
+
+_EDITS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=len(CLEAN)),
+        st.integers(0, 6),
+        st.sampled_from(["", "'", "+", ":", "?", "\n", "NAD+FL", "UNH+", "X"]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDITS)
+def test_a_damaged_message_is_read_or_refused_with_a_sentence(edits: list[tuple[int, int, str]]) -> None:
+    text = CLEAN
+    for position, removed, inserted in edits:
+        text = text[:position] + inserted + text[position + removed :]
+    try:
+        manifest = read_text(text)
+    except UnusableInput as error:
+        assert render_unusable(error, "en") and render_unusable(error, "es")
+        return
+    # Every row is a person's NAD segment of the message, named by its position.
+    assert manifest.message is not None and len(manifest.rows) == manifest.message.people >= 1
+    assert len({row.line for row in manifest.rows}) == len(manifest.rows)
