@@ -125,3 +125,41 @@ def test_paxlst_export_takes_the_part_size_setting(clearway, tmp_path: Path, mon
     monkeypatch.setenv("CLEARWAY_PAXLST_PART_SIZE", "20")
     exported = export(clearway, tmp_path, "paxlst")
     assert exported.read_text(encoding="latin-1").count("UNH+") == 3  # 47 passengers in parts of 20
+
+
+def test_export_from_the_database_as_a_user_is_logged(clearway, tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from clearway.domain.workflow import OrgKind, Role
+    from clearway.services import people, requests
+    from clearway.services.actor import actor_for
+    from clearway.store.db import make_engine, session_scope, upgrade
+    from clearway.store.models import AccessLogEntry
+    from tests.services.conftest import future_flight
+
+    url = f"sqlite:///{tmp_path / 'clearway.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with session_scope(engine) as session:
+        sender = people.create_organisation(session, "US Returns", OrgKind.SENDING, "USA")
+        other = people.create_organisation(session, "Other Sender", OrgKind.SENDING, "USA")
+        officer = people.create_user(session, None, sender.id, "officer@us.test", "O", Role.OFFICER, "a" * 16)
+        people.create_user(session, None, other.id, "stranger@other.test", "S", Role.OFFICER, "a" * 16)
+        created = requests.create_request(session, actor_for(session, officer.id), future_flight(passengers=4))
+        public_id, reference = created.public_id, created.reference
+
+    target = tmp_path / "out.edi"
+    by_id = clearway("export", "--db", url, "--user", "officer@us.test", "--id", public_id, "-o", target)
+    assert by_id.exit_code == 0, by_id.stderr
+    assert len(read_manifest(target).rows) == 4
+    by_reference = clearway(
+        "export", "--format", "csv", "--db", url, "--user", "officer@us.test",
+        "--organisation", "US Returns", "--reference", reference, "--version", "1", "-o", tmp_path / "out.csv",
+    )  # fmt: skip
+    assert by_reference.exit_code == 0, by_reference.stderr
+    with session_scope(engine, read_only=True) as session:
+        assert session.scalar(select(func.count()).select_from(AccessLogEntry)) == 2
+    # Someone who may not see the request is told it does not exist, as the API would.
+    refused(clearway("export", "--db", url, "--user", "stranger@other.test", "--id", public_id), public_id)
+    refused(clearway("export", "--db", url, "--user", "nobody@us.test", "--id", public_id), "nobody@us.test")
+    engine.dispose()
