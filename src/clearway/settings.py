@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from pathlib import Path
 
 from clearway.domain.errors import UnusableInput
@@ -53,6 +54,12 @@ class Settings:
     #: Persons per PAXLST message before an export is split into parts (the receiving State's
     #: limit; the UN directory's maximum by default). CLEARWAY_PAXLST_PART_SIZE.
     paxlst_part_size: int = DEFAULT_PAXLST_PART_SIZE
+    #: How far in the future a recorded departure or arrival may lie (the recorder's clock may run ahead).
+    event_clock_skew_seconds: int = 300
+
+    @property
+    def event_clock_skew(self) -> timedelta:
+        return timedelta(seconds=self.event_clock_skew_seconds)
 
     @property
     def is_production(self) -> bool:
@@ -165,6 +172,9 @@ def load_settings(
             )
 
     cache = raw("cache_dir")
+    skew_text = raw("event_clock_skew_seconds") or "300"
+    if not skew_text.isdigit():
+        raise UnusableInput("settings.bad_clock_skew", value=skew_text)
     return Settings(
         database_url=resolve_database_url(raw("database_url"), environ=env),
         secret_key=secret if secret is not None else DEVELOPMENT_SECRET_KEY,
@@ -172,4 +182,5 @@ def load_settings(
         cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
         uses_development_secret=uses_development_secret,
         paxlst_part_size=paxlst_part_size(raw("paxlst_part_size")),
+        event_clock_skew_seconds=int(skew_text),
     )

@@ -77,3 +77,31 @@ def test_the_xlsx_template_needs_no_sign_in(client: Any) -> None:
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert [cell.value for cell in book.worksheets[0][1]][:3] == ["seq", "surname", "second_surname"]
+
+
+def test_a_paxlst_download_uploads_again_as_a_manifest(client: Any, world: World) -> None:
+    import json
+
+    body = content()
+    public_id = world.create(body)
+    message = export(client, world, public_id, "paxlst").content
+    flight = {**body["flight"], "reference": body["flight"]["reference"] + "-P"}
+
+    def upload(data: bytes, reference: str) -> Any:
+        files = {
+            "flight": ("request.json", json.dumps({**flight, "reference": reference}).encode(), "application/json"),
+            "manifest": ("manifest.edi", data, "application/octet-stream"),
+        }
+        return client.post(f"{API}/requests", files=files, headers=world.officer.headers)
+
+    def codes(created: Any) -> set[str]:
+        version = client.get(f"{API}/requests/{created.json()['id']}/versions/1", headers=world.officer.headers)
+        return {item["code"] for item in version.json()["findings"]}
+
+    clean = upload(message, flight["reference"])
+    assert clean.status_code == 201, clean.text
+    assert not {"MESSAGE_INCONSISTENT", "AIRCRAFT_IDENT_MISMATCH"} & codes(clean)
+    miscounted = upload(message.replace(b"CNT+42:3'", b"CNT+42:4'"), flight["reference"] + "-2")
+    assert "MESSAGE_INCONSISTENT" in codes(miscounted)
+    crew = upload(message.replace(b"BGM+745'", b"BGM+250'"), flight["reference"] + "-3")
+    assert crew.status_code == 422 and "Segment 4 (BGM)" in envelope(crew)["message"]

@@ -32,6 +32,7 @@ _CATALOG_MODULES = (
     "commands",
     "paxlst",
     "spreadsheet",
+    "record",
 )
 
 
