@@ -163,10 +163,3 @@ def test_export_from_the_database_as_a_user_is_logged(clearway, tmp_path: Path) 
     refused(clearway("export", "--db", url, "--user", "stranger@other.test", "--id", public_id), public_id)
     refused(clearway("export", "--db", url, "--user", "nobody@us.test", "--id", public_id), "nobody@us.test")
     engine.dispose()
-
-
-def test_the_paxlst_example_is_the_clean_example_manifest() -> None:
-    from tests.factories.paxlst import assert_same_returnees
-
-    example = MANIFEST.with_suffix(".edi")
-    assert_same_returnees(read_manifest(MANIFEST), read_manifest(example))

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clearway.domain.flights import FlightRequest
-from clearway.domain.mrz_names import mrz_name_matches
 from clearway.domain.people import Manifest
 from clearway.domain.snapshot import snapshot_from
 from clearway.formats.paxlst import read_paxlst
@@ -35,21 +34,3 @@ def changed(text: str, old: str, new: str) -> str:
     """``text`` with ``old`` replaced once; fails when ``old`` is not there (a test that changes nothing)."""
     assert old in text, f"{old!r} is not in the message"
     return text.replace(old, new, 1)
-
-
-CARRIED = ("seq", "case_ref", "sex", "date_of_birth", "nationality", "document_number", "document_issuer")
-
-
-def assert_same_returnees(original: Manifest, back: Manifest) -> None:
-    """The same returnees under the round trip's rule: values equal, names the same person in MRZ form."""
-    assert len(back.rows) == len(original.rows)
-    for before, after in zip(original.rows, back.rows, strict=True):
-        for column in CARRIED:
-            assert after.get(column).upper() == before.get(column).upper(), column
-        kind = before.get("document_type").upper()
-        assert after.get("document_type") == kind
-        if kind != "N":
-            assert after.get("document_expiry") == before.get("document_expiry")
-        surnames = " ".join(part for part in (before.get("surname"), before.get("second_surname")) if part)
-        assert mrz_name_matches(after.get("surname"), surnames), (after.get("surname"), surnames)
-        assert mrz_name_matches(after.get("given_names"), before.get("given_names"))
