@@ -19,6 +19,7 @@ from clearway.domain.manifest_message import Disagreement, MessageFacts, Reporte
 from clearway.domain.people import MANIFEST_COLUMNS, Manifest
 from clearway.formats.edifact import EdifactError, Interchange, Segment, find_start, read_interchange
 from clearway.formats.paxlst_people import CREW_QUALIFIERS, PASSENGER_QUALIFIERS, Person, read_people
+from clearway.settings import DEFAULT_LIMITS, InputLimits
 
 PASSENGER_LIST = "745"
 CREW_LIST = "250"
@@ -43,8 +44,12 @@ def looks_like_paxlst(data: bytes) -> bool:
     return not before or before.endswith(("\n", "\r"))
 
 
-def read_paxlst(data: bytes, path: Path) -> Manifest:
-    """The manifest in a PAXLST interchange; ``UnusableInput`` when it is unusable as a whole."""
+def read_paxlst(data: bytes, path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Manifest:
+    """The manifest in a PAXLST interchange; ``UnusableInput`` when it is unusable as a whole.
+
+    The caller has kept the file to ``limits.manifest_bytes``; the person count is kept to
+    ``limits.manifest_rows`` as a CSV's rows are.
+    """
     source = str(path)
     interchange = _interchange(data, source)
     messages = _messages(interchange, source)
@@ -55,6 +60,8 @@ def read_paxlst(data: bytes, path: Path) -> Manifest:
         people.extend(read_people(message.segments, source))
     if not people:
         raise UnusableInput("paxlst.no_passenger", path=source)
+    if len(people) > limits.manifest_rows:
+        raise UnusableInput("manifest.too_many_rows", path=source, limit=limits.manifest_rows)
     for message in parts:
         disagreements.extend(_count_disagreements(message, len(people)))
     first = parts[0]

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from clearway.web.api import (
     agreements,
+    audit,
     clearances,
     decisions,
     events,
@@ -27,7 +28,21 @@ from clearway.web.api import (
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, exports, decisions, events, record, agreements, holds, keys, clearances, users)
+FEATURES = (
+    session,
+    requests,
+    versions,
+    exports,
+    decisions,
+    events,
+    record,
+    agreements,
+    holds,
+    keys,
+    clearances,
+    audit,
+    users,
+)
 
 
 def include_api(app: FastAPI) -> None:
