@@ -51,6 +51,7 @@ def test_paxlst_export_is_checked_as_a_manifest_of_the_same_flight(clearway, tmp
     codes = {code for code, _ in findings(outcome)}
     assert "AIRCRAFT_IDENT_MISMATCH" not in codes and "MESSAGE_INCONSISTENT" not in codes
     assert len(read_manifest(exported).rows) == len(read_manifest(MANIFEST).rows)
+    assert json.loads(outcome.stdout)["rows"] == len(read_manifest(MANIFEST).rows)
 
 
 def test_paxlst_export_in_parts(clearway, tmp_path: Path) -> None:

@@ -313,3 +313,25 @@ def test_a_damaged_message_is_read_or_refused_with_a_sentence(edits: list[tuple[
     # Every row is a person's NAD segment of the message, named by its position.
     assert manifest.message is not None and len(manifest.rows) == manifest.message.people >= 1
     assert len({row.line for row in manifest.rows}) == len(manifest.rows)
+
+
+def test_a_message_naming_more_persons_than_the_row_limit_is_refused() -> None:
+    from pathlib import Path
+
+    from clearway.formats.manifest import read_manifest_bytes
+    from clearway.settings import InputLimits
+
+    data = paxlst_text().encode("latin-1")  # the factories' three adults
+    assert len(read_manifest_bytes(data, Path("m.edi"), InputLimits(manifest_rows=3)).rows) == 3
+    with pytest.raises(UnusableInput) as refused:
+        read_manifest_bytes(data, Path("m.edi"), InputLimits(manifest_rows=2))
+    assert refused.value.key == "manifest.too_many_rows"
+
+
+def test_a_message_after_transport_lines_is_read_as_paxlst() -> None:
+    from pathlib import Path
+
+    from clearway.formats.manifest import read_manifest_bytes
+
+    data = ("QU GATEWAY\r\n.SENDER 011200\r\n" + paxlst_text()).encode("latin-1")
+    assert read_manifest_bytes(data, Path("m.edi")).message is not None
