@@ -1,10 +1,11 @@
 # The two commands of the README: `make run` and `make test`. Each sets up what it needs.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run check-examples test lint typecheck unit fuzz bench clean
+.PHONY: run check-examples test lint typecheck unit fuzz bench clean translations screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The shared service with demo data on an embedded SQLite database (Ctrl-C stops it).
+# The web application and API with demo data on an embedded SQLite database (Ctrl-C stops it).
 run: $(STAMP)
-	$(BIN)/clearway demo
+	$(BIN)/clearway demo --port $(PORT)
 
 # The offline pre-check on the example files, clean then with defects.
 check-examples: $(STAMP)
@@ -47,6 +48,19 @@ bench: $(STAMP)
 	$(BIN)/python bench/precheck.py
 	$(BIN)/python bench/holds.py
 	$(BIN)/python bench/api.py
+
+# Page text: extract what templates and pages mark for translation, merge it into every
+# language's catalogue (new messages untranslated, changed ones fuzzy), compile the .mo files.
+LOCALE := src/clearway/locale
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k ngettext:1,2 --no-location --sort-output \
+		--project Clearway -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --no-wrap
+	$(BIN)/pybabel compile -d $(LOCALE) -D messages --statistics
+
+# The screenshots of the README (docs/screenshots/), taken in Chromium on demo data.
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.web.screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -76,11 +77,32 @@ def start_checkpoints(url: str, secret: str, minutes: int) -> None:
 
 def demo_command(host: str, port: int, db: Path | None, lang: str, serve: bool = True) -> int:
     """A fresh embedded database filled with the demo, its address and logins, then the server."""
+    # Without --db the demo lives in a temporary folder removed when the server stops
+    # (Ctrl-C or SIGTERM: uvicorn returns from run() and the finally below runs).
+    folder = tempfile.TemporaryDirectory(prefix="clearway-demo-") if db is None else None
+    # SIGTERM as an orderly exit, so that the folder is removed: uvicorn stops on it, then
+    # raises it again with this handler back in place, and the finally below runs.
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        path = Path(folder.name) / "clearway-demo.db" if folder is not None else db
+        return _demo(host, port, path, lang, serve)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if folder is not None:
+            folder.cleanup()
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
+def _demo(host: str, port: int, path: Path | None, lang: str, serve: bool) -> int:
+    """Fill the demo database at ``path``, print the logins, then serve until stopped."""
     from clearway.services.demo import DEMO_PASSWORD, seed
     from clearway.settings import load_settings
     from clearway.store.db import make_engine, session_scope, upgrade
 
-    path = db or Path(tempfile.mkdtemp(prefix="clearway-demo-")) / "clearway-demo.db"
+    assert path is not None
     if path.exists():
         path.unlink()  # the demo always starts from the same known state
     settings = load_settings({"database_url": str(path), "environment": "development"})

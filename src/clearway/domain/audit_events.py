@@ -25,6 +25,9 @@ class AuditAction(StrEnum):
     TOKEN_REVOKED = "token_revoked"
     OBSERVER_GRANTED = "observer_granted"
     OBSERVER_WITHDRAWN = "observer_withdrawn"
+    USER_DEACTIVATED = "user_deactivated"
+    SIGNED_IN = "signed_in"  # a web session began
+    SIGNED_OUT = "signed_out"
     # reference data
     AGREEMENT_LOADED = "agreement_loaded"
     HOLDS_IMPORTED = "holds_imported"
@@ -111,6 +114,24 @@ class ObserverGranted(AuditEvent):
     observer: int  # the observer organisation's id
     agreement: str | None  # None: a grant for one request (the entry's request)
     personal_data: bool
+
+
+@dataclass(frozen=True)
+class UserDeactivated(AuditEvent):
+    action = AuditAction.USER_DEACTIVATED
+    user: int
+
+
+@dataclass(frozen=True)
+class SignedIn(AuditEvent):
+    action = AuditAction.SIGNED_IN
+    session: int  # the web session's id
+
+
+@dataclass(frozen=True)
+class SignedOut(AuditEvent):
+    action = AuditAction.SIGNED_OUT
+    session: int
 
 
 @dataclass(frozen=True)

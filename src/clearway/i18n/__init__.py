@@ -34,12 +34,23 @@ _CATALOG_MODULES = (
     "paxlst",
     "spreadsheet",
     "record",
+    "web",
     "limits",
 )
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
+    """Every message by key, in every language: the compiled ``keyed`` catalogues where they
+    exist (``clearway.i18n.keyed``), over the Python catalogues."""
+    from clearway.i18n.keyed import overlay
+
+    return overlay(python_catalogue(), LANGUAGES)
+
+
+@cache
+def python_catalogue() -> dict[str, dict[str, str]]:
+    """The messages of the Python catalogue modules (``catalog/*.py``)."""
     merged: dict[str, dict[str, str]] = {}
     for name in _CATALOG_MODULES:
         module = import_module(f"clearway.i18n.catalog.{name}")

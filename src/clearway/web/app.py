@@ -1,4 +1,5 @@
-"""The application factory: ``create_app(settings)`` builds the API; nothing touches the database at import.
+"""The application factory: ``create_app(settings)`` builds the pages and the API; nothing touches
+the database at import.
 
 Serve with ``uvicorn --factory clearway.web.app:create_app`` (settings from ``CLEARWAY_*``).
 """
@@ -19,6 +20,7 @@ from clearway.store.db import make_engine
 from clearway.web.api import PREFIX, include_api
 from clearway.web.api.deps import DATABASE_SLOTS, POOL_OVERFLOW, POOL_SIZE
 from clearway.web.api.errors import install_error_handlers
+from clearway.web.pages import include_pages
 
 DESCRIPTION = """Shared, verifiable landing clearance for government return flights.
 
@@ -60,4 +62,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     include_api(app)
+    include_pages(app)
     return app

@@ -38,6 +38,7 @@ from clearway.store.models.requests import (
     VersionArrival,
     VersionSubmission,
 )
+from clearway.store.models.web import UserPreference, WebSession
 
 metadata = Base.metadata
 
@@ -95,8 +96,10 @@ __all__ = [
     "SigningKey",
     "UTCDateTime",
     "User",
+    "UserPreference",
     "VersionArrival",
     "VersionSubmission",
+    "WebSession",
     "metadata",
     "utcnow",
 ]

@@ -1,0 +1,144 @@
+"""What the web pages change that the API takes as whole documents: a flight's fields, one
+manifest row, a manifest file, and the answer to an information request.
+
+Each builds the new content from the current version and saves it through
+``requests.save_edit`` (or ``create_request``), so the pre-check, the version chain, the
+materiality rule and the audit trail are exactly the API's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from clearway.domain.diff import VersionDiff, diff_versions
+from clearway.domain.flights import FlightRequest
+from clearway.domain.material import classify_change
+from clearway.domain.snapshot import Passenger, RequestSnapshot, canonical_seq, snapshot_from
+from clearway.domain.workflow import Action, Permission
+from clearway.formats.manifest import read_manifest
+from clearway.services import requests, workflow
+from clearway.services.access import find_request
+from clearway.services.actor import Actor
+from clearway.services.errors import NotFound
+from clearway.services.pages_views import _agreement_of
+from clearway.services.requests import current_version, snapshot_of, version_row
+from clearway.store.models import ClearanceRequest, Decision, ReceptionOutcome, RequestVersion
+
+MAX_ANSWER = 10_000
+#: The reception form's values, for the pages (which do not import the store).
+RECEPTION_OUTCOMES = {str(outcome): outcome for outcome in ReceptionOutcome}
+
+
+def create_flight(session: Session, actor: Actor, flight: FlightRequest) -> ClearanceRequest:
+    """A new draft with this flight and no passengers yet (the manifest is uploaded next)."""
+    return requests.create_request(session, actor, RequestSnapshot(flight=flight, passengers=()))
+
+
+def save_flight(
+    session: Session, actor: Actor, public_id: str, based_on: int, flight: FlightRequest
+) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
+    """A new version with the flight's fields changed and the manifest as it was."""
+    request = find_request(session, actor, public_id)
+    snapshot = snapshot_of(current_version(session, request))
+    return requests.save_edit(session, actor, public_id, based_on, replace(snapshot, flight=flight))
+
+
+def save_manifest(
+    session: Session, actor: Actor, public_id: str, based_on: int, path: Path
+) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
+    """A new version with the manifest read from ``path`` (CSV or XLSX) and the flight as it was."""
+    request = find_request(session, actor, public_id)
+    actor.require(Permission.REQUEST_CREATE)
+    flight = snapshot_of(current_version(session, request)).flight
+    snapshot = snapshot_from(flight, read_manifest(path))
+    return requests.save_edit(session, actor, public_id, based_on, snapshot)
+
+
+def replace_row(snapshot: RequestSnapshot, seq: str, values: dict[str, str]) -> RequestSnapshot:
+    """The snapshot with passenger ``seq``'s known columns set to ``values`` (others kept)."""
+    key = canonical_seq(seq)
+    found = False
+    passengers: list[Passenger] = []
+    for passenger in snapshot.passengers:
+        if passenger.seq_key == key:
+            found = True
+            row = passenger.as_row()
+            row.update({name: value for name, value in values.items() if name in row and name != "seq"})
+            passengers.append(Passenger.from_values(row, passenger.extra))
+        else:
+            passengers.append(passenger)
+    if not found:
+        raise NotFound("service.passenger_not_found", seq=seq)
+    return replace(snapshot, passengers=tuple(passengers))
+
+
+def save_row(
+    session: Session, actor: Actor, public_id: str, based_on: int, seq: str, values: dict[str, str]
+) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
+    """A new version with one manifest row edited in place."""
+    request = find_request(session, actor, public_id)
+    actor.require(Permission.REQUEST_CREATE)
+    snapshot = replace_row(snapshot_of(current_version(session, request)), seq, values)
+    return requests.save_edit(session, actor, public_id, based_on, snapshot)
+
+
+@dataclass(frozen=True)
+class AmendmentPreview:
+    """What saving a change would do: the diff against the version last decided, and why it is material."""
+
+    diff: VersionDiff
+    material_reasons: tuple[str, ...]
+    against_version: int
+
+    @property
+    def material(self) -> bool:
+        return bool(self.material_reasons)
+
+
+def preview_change(
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    *,
+    flight: FlightRequest | None = None,
+    row: tuple[str, dict[str, str]] | None = None,
+) -> AmendmentPreview | None:
+    """For an approved request: the change compared with the version last decided; None before any decision."""
+    request = find_request(session, actor, public_id)
+    actor.require(Permission.REQUEST_CREATE)
+    version = current_version(session, request)
+    snapshot = snapshot_of(version)
+    if flight is not None:
+        snapshot = replace(snapshot, flight=flight)
+    if row is not None:
+        snapshot = replace_row(snapshot, row[0], row[1])
+    decided = session.scalars(_last_decision(request.id)).first()
+    if decided is None:
+        return None
+    older = version_row(session, request, decided.version)
+    agreement = _agreement_of(session, older)
+    tolerance = agreement.time_tolerance_minutes if agreement is not None else None
+    change = classify_change(snapshot_of(older), snapshot, tolerance)
+    return AmendmentPreview(diff_versions(snapshot_of(older), snapshot), tuple(change.reasons), decided.version)
+
+
+def _last_decision(request_id: int) -> Select[Decision]:
+    return (
+        select(Decision)
+        .where(
+            Decision.request_id == request_id,
+            Decision.action.in_((Action.APPROVE, Action.APPROVE_RESTRICTED, Action.REQUEST_INFO, Action.DENY)),
+        )
+        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+    )
+
+
+def answer_and_resubmit(
+    session: Session, actor: Actor, public_id: str, answer: str, *, justification: str | None = None
+) -> dict[str, object]:
+    """Answer the receiving side's questions in words and resubmit (with the current version)."""
+    return workflow.submit(session, actor, public_id, justification=justification, answer=answer.strip() or None)

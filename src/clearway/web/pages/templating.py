@@ -1,0 +1,123 @@
+"""The templates' environment per language: gettext catalogues (domain ``messages``), and
+dates, times and numbers formatted for the language with Babel.
+
+One Jinja2 environment per language, built once: the translations are installed into it,
+so a template says ``{{ _("Flights") }}`` or ``{% trans %}`` and never picks a language.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_timedelta
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from clearway.reference import PackagedReferenceData
+
+TEMPLATES = Path(str(files("clearway") / "web" / "templates"))
+LOCALE_DIR = Path(str(files("clearway") / "locale"))
+MESSAGES_DOMAIN = "messages"
+_REFERENCE = PackagedReferenceData()
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    """The ``messages`` catalogue of ``lang`` (English is the source language: its text is the msgid)."""
+    if lang == DEFAULT_LANGUAGE:
+        found = Translations.load(str(LOCALE_DIR), [lang], domain=MESSAGES_DOMAIN)
+        return found if isinstance(found, Translations) else NullTranslations()
+    return Translations.load(str(LOCALE_DIR), [lang], domain=MESSAGES_DOMAIN)
+
+
+@cache
+def environment(lang: str) -> Environment:
+    """The Jinja2 environment whose ``_``/``gettext``/``ngettext`` speak ``lang``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["lang"] = lang
+    env.filters["moment"] = lambda value, style="medium": moment(value, lang, style)
+    env.filters["day"] = lambda value: day(value, lang)
+    env.filters["number"] = lambda value: number(value, lang)
+    env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
+    env.filters["duration"] = lambda value: duration(value, lang)
+    env.filters["mask"] = mask
+    return env
+
+
+def render(template: str, lang: str, **context: Any) -> str:
+    return environment(lang).get_template(template).render(**context)
+
+
+def moment(value: datetime | None, lang: str, style: str = "medium") -> str:
+    """A moment in UTC, for the language (``1 dic 2026, 18:00 UTC``)."""
+    if value is None:
+        return ""
+    return f"{format_datetime(value, _PATTERNS[style], tzinfo=UTC, locale=lang)} UTC"
+
+
+_PATTERNS = {"medium": "medium", "short": "short"}
+
+
+def day(value: date | datetime | None, lang: str) -> str:
+    """A calendar day for the language (a moment is taken in UTC)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(UTC).date()
+    return format_date(value, "medium", locale=lang)
+
+
+def number(value: int | float, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+def airport_zone(icao: str) -> tzinfo | None:
+    found = _REFERENCE.airport(icao.strip().upper())
+    return found.tz if found is not None else None
+
+
+def airport_name(icao: str) -> str | None:
+    found = _REFERENCE.airport(icao.strip().upper())
+    return found.name if found is not None else None
+
+
+def at_airport(value: datetime | None, icao: str, lang: str) -> str:
+    """A moment in the airport's local time with its offset, then in UTC:
+    ``1 dic 2026, 12:00 (UTC−06:00) · 18:00 UTC``."""
+    if value is None:
+        return ""
+    zone = airport_zone(icao)
+    utc_text = f"{format_datetime(value, 'HH:mm', tzinfo=UTC, locale=lang)} UTC"
+    if zone is None:
+        return moment(value, lang)
+    local = value.astimezone(zone)
+    offset = format_datetime(local, "xxx", tzinfo=zone, locale=lang)
+    local_text = format_datetime(value, "medium", tzinfo=zone, locale=lang)
+    return f"{local_text} (UTC{offset.replace('-', '−')}) · {utc_text}"
+
+
+def mask(text: str) -> str:
+    """Personal data hidden but for its first letter (``G•••``), so rows can still be told apart."""
+    return f"{text[0]}•••" if text else ""
+
+
+def duration(value: Any, lang: str) -> str:
+    """A length of time in words (``3 days``, ``5 horas``)."""
+    return format_timedelta(value, threshold=1.5, locale=Locale.parse(lang))

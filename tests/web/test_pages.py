@@ -1,0 +1,251 @@
+"""The pages without a browser: sign-in, sessions, CSRF, tenancy and the error pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from clearway.services import web_sessions
+from clearway.services.errors import Unauthenticated
+from clearway.store.db import make_engine, session_scope
+from tests.web.pages_client import csrf_token, demo_app, request_ids, signed_in
+
+#: Every form of the pages, with a path a test can post to (ids filled in per test).
+UNSAFE_PAGES = (
+    "/sign-out",
+    "/language",
+    "/flights/new",
+    "/requests/{id}/flight",
+    "/requests/{id}/manifest",
+    "/requests/{id}/rows/1",
+    "/requests/{id}/submit",
+    "/requests/{id}/answer",
+    "/requests/{id}/cancel",
+    "/requests/{id}/copy",
+    "/requests/{id}/departure",
+    "/requests/{id}/arrival",
+    "/requests/{id}/decision",
+    "/requests/{id}/revoke",
+    "/requests/{id}/reception",
+    "/admin/users",
+    "/admin/users/1/deactivate",
+    "/admin/grants",
+    "/admin/grants/1/withdraw",
+    "/account/tokens",
+    "/account/tokens/1/revoke",
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    with demo_app(tmp_path_factory.mktemp("pages")) as built:
+        yield built
+
+
+def test_the_root_is_the_sign_in_page_for_a_visitor(app: object) -> None:
+    response = TestClient(app).get("/")  # type: ignore[arg-type]
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'action="/sign-in"' in response.text
+
+
+def test_the_root_is_the_home_of_a_signed_in_user(app: object) -> None:
+    assert signed_in(app, "officer@mex.demo").get("/", follow_redirects=False).headers["location"] == "/inbox"
+    assert signed_in(app, "officer@usa.demo").get("/", follow_redirects=False).headers["location"] == "/flights"
+
+
+def test_the_session_cookie_is_http_only_and_same_site_lax(app: object) -> None:
+    client = TestClient(app)  # type: ignore[arg-type]
+    page = client.get("/sign-in")
+    response = client.post(
+        "/sign-in",
+        data={"email": "officer@usa.demo", "password": "clearway-demo-2026", "csrf_token": csrf_token(page.text)},
+        follow_redirects=False,
+    )
+    cookie = next(
+        value
+        for name, value in response.headers.multi_items()
+        if name == "set-cookie" and value.startswith("clearway_session=")
+    )
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
+    assert "Secure" not in cookie  # development: the demo is served over plain HTTP
+
+
+def test_outside_development_the_session_cookie_is_secure(tmp_path: Path) -> None:
+    with demo_app(tmp_path, environment="test") as app:
+        client = TestClient(app, base_url="https://testserver")
+        page = client.get("/sign-in")
+        response = client.post(
+            "/sign-in",
+            data={"email": "officer@usa.demo", "password": "clearway-demo-2026", "csrf_token": csrf_token(page.text)},
+            follow_redirects=False,
+        )
+    cookie = next(
+        value
+        for name, value in response.headers.multi_items()
+        if name == "set-cookie" and value.startswith("clearway_session=")
+    )
+    assert "Secure" in cookie
+
+
+def test_a_wrong_password_is_said_beside_the_form(app: object) -> None:
+    client = TestClient(app)  # type: ignore[arg-type]
+    page = client.get("/sign-in")
+    response = client.post(
+        "/sign-in", data={"email": "officer@usa.demo", "password": "wrong", "csrf_token": csrf_token(page.text)}
+    )
+    assert response.status_code == 401
+    assert "The email address or the password is not right." in response.text
+    assert 'id="error-summary"' in response.text
+
+
+def test_a_page_asks_a_visitor_to_sign_in_and_comes_back(app: object) -> None:
+    response = TestClient(app).get("/flights?state=draft", follow_redirects=False)  # type: ignore[arg-type]
+    assert response.status_code == 303
+    assert response.headers["location"] == "/sign-in?next=%2Fflights%3Fstate%3Ddraft"
+
+
+def test_signing_out_ends_the_session_for_every_copy_of_the_cookie(app: object) -> None:
+    client = signed_in(app, "officer@usa.demo")
+    stolen = client.cookies.get("clearway_session")
+    token = csrf_token(client.get("/flights").text)
+    client.post("/sign-out", data={"csrf_token": token})
+    replay = TestClient(app, cookies={"clearway_session": stolen})  # type: ignore[arg-type]
+    assert replay.get("/flights", follow_redirects=False).headers["location"].startswith("/sign-in")
+
+
+def test_an_idle_session_expires(app: object) -> None:
+    client = signed_in(app, "officer@usa.demo")
+    secret = client.cookies.get("clearway_session")
+    engine = make_engine(app.state.settings.database_url)  # type: ignore[attr-defined]
+    with session_scope(engine) as session:
+        signed = web_sessions.authenticate(session, secret)
+        later = signed.actor and web_sessions.IDLE_LIMIT + timedelta(minutes=1)
+        from clearway.store.models import utcnow
+
+        with pytest.raises(Unauthenticated):
+            web_sessions.authenticate(session, secret, now=utcnow() + later)
+    engine.dispose()
+
+
+@pytest.mark.parametrize("path", UNSAFE_PAGES)
+def test_a_cross_site_form_post_is_refused(app: object, path: str) -> None:
+    client = signed_in(app, "officer@usa.demo")
+    target = path.format(id=request_ids(client)[0])
+    token = csrf_token(client.get("/flights").text)
+    response = client.post(
+        target, data={"csrf_token": token}, headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False
+    )
+    assert response.status_code == 403
+    assert "Form refused" in response.text
+
+
+@pytest.mark.parametrize("path", UNSAFE_PAGES)
+def test_a_form_without_the_session_token_is_refused(app: object, path: str) -> None:
+    client = signed_in(app, "officer@usa.demo")
+    target = path.format(id=request_ids(client)[0])
+    response = client.post(target, data={"csrf_token": "forged"}, follow_redirects=False)
+    assert response.status_code == 403
+
+
+def test_a_post_from_another_origin_is_refused_without_fetch_metadata(app: object) -> None:
+    client = signed_in(app, "officer@usa.demo")
+    token = csrf_token(client.get("/flights").text)
+    response = client.post(
+        "/language", data={"csrf_token": token, "language": "es"}, headers={"Origin": "https://evil.example"}
+    )
+    assert response.status_code == 403
+
+
+def test_guatemala_opening_a_mexican_flight_gets_the_page_of_a_missing_one(app: object) -> None:
+    mexico = signed_in(app, "officer@mex.demo")
+    guatemala = signed_in(app, "officer@gtm.demo")
+    mexican = request_ids(mexico)[0]
+    assert mexico.get(f"/requests/{mexican}").status_code == 200
+    theirs = guatemala.get(f"/requests/{mexican}")
+    missing = guatemala.get("/requests/00000000-0000-0000-0000-000000000000")
+    assert theirs.status_code == missing.status_code == 404
+    # Alike but for the address the user typed, which the page's language switch returns to.
+    assert theirs.text.replace(mexican, "00000000-0000-0000-0000-000000000000") == missing.text
+
+
+def test_an_observer_cannot_post_a_decision(app: object) -> None:
+    observer = signed_in(app, "officer@monitor.demo")
+    granted = request_ids(observer)
+    assert granted, "the demo grants the monitor the USA-GTM agreement"
+    page = observer.get(f"/requests/{granted[0]}")
+    assert page.status_code == 200
+    assert "/decision" not in page.text
+    response = observer.post(
+        f"/requests/{granted[0]}/decision", data={"csrf_token": csrf_token(page.text), "action": "approve"}
+    )
+    assert response.status_code == 403
+    assert observer.get(f"/requests/{granted[0]}").text.count("cw-state--") == page.text.count("cw-state--")
+
+
+def test_an_unknown_page_is_an_html_404(app: object) -> None:
+    response = TestClient(app).get("/no-such-page")  # type: ignore[arg-type]
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_the_api_keeps_its_json_404(app: object) -> None:
+    response = TestClient(app).get("/api/v1/no-such-route")  # type: ignore[arg-type]
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_a_server_error_page_gives_a_reference_and_nothing_internal(
+    app: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clearway.services import pages_views
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("database password is hunter2")
+
+    monkeypatch.setattr(pages_views, "list_flights", broken)
+    client = signed_in(app, "officer@usa.demo")
+    client_raising = TestClient(app, raise_server_exceptions=False, cookies=client.cookies)  # type: ignore[arg-type]
+    response = client_raising.get("/flights")
+    assert response.status_code == 500
+    assert re.search(r'id="error-reference">[0-9A-F]{12}<', response.text)
+    assert "hunter2" not in response.text
+    assert "Traceback" not in response.text
+
+
+def test_the_language_is_the_browser_s_until_the_user_chooses(app: object) -> None:
+    client = signed_in(app, "viewer@usa.demo", lang="es")
+    page = client.get("/flights")
+    assert '<html lang="es">' in page.text
+    client.post("/language", data={"csrf_token": csrf_token(page.text), "language": "en", "next": "/flights"})
+    fresh = signed_in(app, "viewer@usa.demo", lang="es")
+    assert '<html lang="en">' in fresh.get("/flights").text  # the saved choice wins over the browser's
+
+
+def _state(html: str) -> str:
+    found = re.search(r"cw-state--(\w+)", html)
+    assert found is not None
+    return found.group(1)
+
+
+def test_an_amendment_after_approval_is_previewed_as_material_before_it_is_saved(app: object) -> None:
+    sender = signed_in(app, "officer@usa.demo")
+    approved = next(i for i in request_ids(sender) if _state(sender.get(f"/requests/{i}").text) == "approved")
+    page = sender.get(f"/requests/{approved}/flight")
+    form = {name: value for name, value in re.findall(r'id="([^"]+)" name="\1"[^>]*? value="([^"]*)"', page.text)}
+    form.update(csrf_token=csrf_token(page.text), category="civil_charter", registration="N777ZZ")
+    form["based_on"] = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    preview = sender.post(f"/requests/{approved}/flight", data=form)
+    assert preview.status_code == 200
+    assert 'id="amendment-preview"' in preview.text
+    assert "This change is material" in preview.text
+    assert _state(sender.get(f"/requests/{approved}").text) == "approved"  # nothing saved by the preview
+    saved = sender.post(f"/requests/{approved}/flight", data={**form, "confirm": "yes"})
+    assert "The change is material" in saved.text
+    assert _state(saved.text) == "submitted"
