@@ -34,6 +34,15 @@ class Language(StrEnum):
     es = "es"
 
 
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL or SQLite file (default: CLEARWAY_DATABASE_URL, else a local SQLite file)."
+    ),
+]
+LanguageOption = Annotated[Language, typer.Option("--lang", help="Language of messages.")]
+
+
 @app.callback()
 def _root() -> None:
     """Clearway: shared, verifiable landing clearance for government return flights."""
@@ -42,7 +51,9 @@ def _root() -> None:
 @app.command()
 def check(
     request: Annotated[Path, typer.Option("--request", help="Flight request file (TOML or JSON).")],
-    manifest: Annotated[Path, typer.Option("--manifest", help="Manifest (CSV or XLSX).")],
+    manifest: Annotated[
+        Path, typer.Option("--manifest", help="Manifest (CSV, XLSX or PAXLST), recognised from its content.")
+    ],
     agreement: Annotated[
         list[Path],
         typer.Option("--agreement", help="Agreement file (TOML); repeat for several versions or countries."),
@@ -73,6 +84,70 @@ def check(
         lang=lang.value,
     )
     raise typer.Exit(_guarded(lambda: run_check(options), lang.value))
+
+
+class ExportFormat(StrEnum):
+    paxlst = "paxlst"
+    csv = "csv"
+    findings_csv = "findings-csv"
+    xlsx = "xlsx"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="What to write.")] = ExportFormat.paxlst,
+    template: Annotated[bool, typer.Option("--template", help="Write the empty XLSX manifest template.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write ('-': standard output; default: by name).")
+    ] = None,
+    request: Annotated[Path | None, typer.Option("--request", help="Offline: the flight request file.")] = None,
+    manifest: Annotated[
+        Path | None, typer.Option("--manifest", help="Offline: the manifest (CSV, XLSX, PAXLST).")
+    ] = None,
+    agreement: Annotated[
+        list[Path] | None, typer.Option("--agreement", help="Offline: agreement file(s), for the findings.")
+    ] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Offline: moment of checking (default: now).")] = None,
+    db: DatabaseOption = None,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Database: the user (e-mail) the export is for; logged as a view.")
+    ] = None,
+    request_id: Annotated[str | None, typer.Option("--id", help="Database: the request's id.")] = None,
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", help="Database: the sending organisation.")
+    ] = None,
+    reference: Annotated[str | None, typer.Option("--reference", help="Database: the request's reference.")] = None,
+    version: Annotated[int | None, typer.Option("--version", min=1, help="Version number (default: current).")] = None,
+    part_size: Annotated[
+        int | None, typer.Option("--part-size", min=1, help="PAXLST: persons per part (default 99,999).")
+    ] = None,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Write a request version as PAXLST, as a manifest or findings CSV, or as XLSX.
+
+    Offline from --request and --manifest, or from the database with --user and --id (or
+    --organisation and --reference). Exit status: 0 written, 2 unusable input.
+    """
+    from clearway.commands.export import ExportOptions, run_export
+
+    options = ExportOptions(
+        format="" if template and format is ExportFormat.paxlst else format.value,
+        template=template,
+        output=output,
+        lang=lang.value,
+        version=version,
+        part_size=part_size,
+        request=request,
+        manifest=manifest,
+        agreements=tuple(agreement or ()),
+        at=at,
+        db=db,
+        user=user,
+        request_id=request_id,
+        organisation=organisation,
+        reference=reference,
+    )
+    raise typer.Exit(_guarded(lambda: run_export(options), lang.value))
 
 
 clearance_app = typer.Typer(help="Signed clearances.", no_args_is_help=True)
@@ -118,15 +193,6 @@ def clearance_verify(
             lang.value,
         )
     )
-
-
-DatabaseOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL or SQLite file (default: CLEARWAY_DATABASE_URL, else a local SQLite file)."
-    ),
-]
-LanguageOption = Annotated[Language, typer.Option("--lang", help="Language of messages.")]
 
 
 @app.command()

@@ -27,6 +27,7 @@ DEVELOPMENT_SECRET_KEY = "clearway-development-secret-key-do-not-use-in-producti
 #: 32 characters of a random key is 128+ bits; shorter secrets are guessable passphrases.
 MIN_PRODUCTION_SECRET_LENGTH = 32
 SUPPORTED_DATABASES = "sqlite:///PATH, postgresql+psycopg://USER@HOST/NAME"
+DEFAULT_PAXLST_PART_SIZE = 99_999
 
 # SQLAlchemy names a driver after the backend ("postgresql+psycopg"). A bare
 # "postgresql://" would select psycopg2, which is not installed, so it is read as psycopg 3.
@@ -136,6 +137,9 @@ class Settings:
     uses_development_secret: bool = False
     #: Webhooks, e-mail and deadline warnings (``load_delivery_settings``).
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    #: Persons per PAXLST message before an export is split into parts (the receiving State's
+    #: limit; the UN directory's maximum by default). CLEARWAY_PAXLST_PART_SIZE.
+    paxlst_part_size: int = DEFAULT_PAXLST_PART_SIZE
     #: How much of an uploaded file is read (``InputLimits``).
     limits: InputLimits = DEFAULT_LIMITS
     #: How far in the future a recorded departure or arrival may lie (the recorder's clock may run ahead).
@@ -206,6 +210,18 @@ def resolve_database_url(url: str | Path | None = None, *, environ: Mapping[str,
     return database_url_from(configured or default_database_path())
 
 
+def paxlst_part_size(value: str | None = None, *, environ: Mapping[str, str] | None = None) -> int:
+    """``value``, else ``CLEARWAY_PAXLST_PART_SIZE``, else the default; 1 to 99,999 persons.
+
+    Apart from :func:`load_settings` for offline exports, which need no secret or database.
+    """
+    env = os.environ if environ is None else environ
+    text = (value or env.get(PREFIX + "PAXLST_PART_SIZE", "")).strip() or str(DEFAULT_PAXLST_PART_SIZE)
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= DEFAULT_PAXLST_PART_SIZE:
+        raise UnusableInput("settings.bad_paxlst_part_size", value=text)
+    return int(text)
+
+
 def load_settings(
     overrides: Mapping[str, object] | None = None, *, environ: Mapping[str, str] | None = None
 ) -> Settings:
@@ -253,6 +269,7 @@ def load_settings(
         environment=environment,
         cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
         uses_development_secret=uses_development_secret,
+        paxlst_part_size=paxlst_part_size(raw("paxlst_part_size")),
         limits=InputLimits.from_environment(env),
         event_clock_skew_seconds=int(skew_text),
         delivery=load_delivery_settings(environ=env),

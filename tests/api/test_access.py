@@ -138,6 +138,7 @@ CASES: dict[str, Case] = {
     "listVersions": Case(READ),
     "getVersion": Case(READ, params=lambda w, c: {"number": 1}),
     "diffVersions": Case(READ, send=lambda w, c, b: {"params": {"from": 1, "to": 1}}),
+    "exportVersion": Case(READ, params=lambda w, c: {"number": 1}, send=lambda w, c, b: {"params": {"format": "csv"}}),
     "submitRequest": Case((State.DRAFT,)),
     "decideRequest": Case((State.SUBMITTED,), send=lambda w, c, b: {"json": {"action": "approve"}}),
     "revokeRequest": Case((State.APPROVED,), send=lambda w, c, b: {"json": {"reason_codes": ["OTHER"], "text": "x"}}),
@@ -213,7 +214,7 @@ GRANT_ROUTES = {"grantObserver", "withdrawObserverGrant"}
 #: Organisations that are a party to USA-MEX and so may grant observers access under it.
 USA_MEX_PARTIES = {"sender", "other_sender", "receiver"}
 #: Routes that show a manifest's personal data (names, dates of birth, documents).
-PERSONAL_DATA_ROUTES = {"getVersion", "diffVersions"}
+PERSONAL_DATA_ROUTES = {"getVersion", "diffVersions", "exportVersion"}
 
 
 def expected(route: Route, caller: Caller, state: State | None) -> int:
@@ -331,13 +332,16 @@ def test_a_bad_token_is_refused_before_the_input_is_judged(client: Any, world: W
     assert (judged.status_code, envelope(judged)["code"]) == (422, "invalid")
 
 
-def test_only_keys_verification_session_and_the_document_are_public(client: Any) -> None:
-    assert {route.operation_id for route in ROUTES if route.public} == {
+def test_only_keys_verification_session_the_template_the_feeds_and_the_document_are_public(client: Any) -> None:
+    public = {route.operation_id for route in ROUTES if route.public}
+    assert public == {
         "listKeys",
         "verifyClearance",
         "createSession",
+        "manifestTemplate",
         "getCalendarFeed",  # the secret address is the credential
     }
+    assert client.get(f"{API}/manifest-template.xlsx").status_code == 200  # no personal data: an empty form
     assert client.get(f"{API}/keys").status_code == 200
     assert client.post(f"{API}/clearances/verify", json={"token": "a.b.c"}).json()["status"] == "invalid"
     assert client.get(f"{API}/openapi.json").status_code == 200
@@ -401,6 +405,8 @@ def test_no_read_shows_a_draft_version_to_anyone_but_its_sender(client: Any, wor
             for number in (1, 3):
                 url = route.url(request_id=public_id, number=number)
                 params = {"from": number, "to": 2} if route.operation_id == "diffVersions" else {}
+                if route.operation_id == "exportVersion":
+                    params = {"format": "csv"}
                 response = client.get(url, params=params, headers=caller.headers)
                 if removed["surname"] in response.text or removed["document_number"] in response.text:
                     problems.append(f"{route} as {caller}: shows the draft's person")

@@ -83,3 +83,14 @@ def test_database_addresses() -> None:
     production = {"CLEARWAY_ENVIRONMENT": "production", "CLEARWAY_DATABASE_URL": "postgresql://u@h/d"}
     assert resolve_database_url(None, environ=production) == "postgresql+psycopg://u@h/d"
     assert resolve_database_url("sqlite:///x.db", environ=production) == "sqlite:///x.db"
+
+
+def test_the_paxlst_part_size() -> None:
+    assert load_settings(environ={}).paxlst_part_size == 99_999
+    assert load_settings(environ={"CLEARWAY_PAXLST_PART_SIZE": "250"}).paxlst_part_size == 250
+
+
+@pytest.mark.parametrize("value", ["0", "100000", "ten", "-5"])
+def test_a_paxlst_part_size_that_cannot_be_used(value: str) -> None:
+    error = refused({"CLEARWAY_PAXLST_PART_SIZE": value})
+    assert error.key == "settings.bad_paxlst_part_size" and error.params["value"] == value

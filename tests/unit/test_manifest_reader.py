@@ -28,7 +28,7 @@ def write(tmp_path: Path, header: list[str], rows: list[list[str]], bom: bool = 
     return path
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.lists(st.tuples(cell, cell, cell), min_size=1, max_size=5), bom=st.booleans())
 def test_names_and_unknown_columns_survive_exactly(tmp_path: Path, values, bom: bool) -> None:
     header = ["seq", "surname", "given_names", "Remarks"]

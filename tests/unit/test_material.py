@@ -223,7 +223,7 @@ def test_every_flight_path_the_diff_produces_has_a_rule() -> None:
         legs=(leg("A", "B", "2025-02-01T00:00:00Z", "2025-02-01T01:00:00Z"), leg()),
     )
     everything = with_people(with_aircraft(everything, type="T", registration="R", callsign="C", category="military",
-                                           seats=1), crew=0, escorts=0, medical_staff=0, monitors=0,
+                                           seats=1, flight_number="F1"), crew=0, escorts=0, medical_staff=0, monitors=0,
                              declared_passengers=9)  # fmt: skip
     paths = {
         change.path.replace("[0]", "[]").replace("[1]", "[]")

@@ -91,10 +91,13 @@ def _flight_changes(old: RequestSnapshot, new: RequestSnapshot) -> list[FieldCha
     before, after = flight_document(old.flight), flight_document(new.flight)
     changes = [FieldChange(name, before[name], after[name]) for name in _FLIGHT_SCALARS if before[name] != after[name]]
     for table in _NESTED_TABLES:
+        # Keys in the order the document writes them; an optional key (aircraft.flight_number)
+        # may be on one side only.
+        names = dict.fromkeys([*before[table], *after[table]])
         changes += [
-            FieldChange(f"{table}.{name}", value, after[table][name])
-            for name, value in before[table].items()
-            if value != after[table][name]
+            FieldChange(f"{table}.{name}", before[table].get(name), after[table].get(name))
+            for name in names
+            if before[table].get(name) != after[table].get(name)
         ]
     # Legs are compared by position: inserting a leg in the middle shows as every later leg
     # changed plus one added at the end, which is what the receiving side must re-read anyway.

@@ -15,6 +15,8 @@ class Aircraft:
     callsign: str
     category: str
     seats: int
+    #: The flight designator other systems use (a PAXLST journey id); optional in the request.
+    flight_number: str | None = None
 
 
 @dataclass(frozen=True)

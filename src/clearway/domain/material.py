@@ -111,6 +111,7 @@ FLIGHT_RULES: dict[str, _Rule] = {
     "aircraft.type": _always,
     "aircraft.registration": _always,
     "aircraft.callsign": _always,
+    "aircraft.flight_number": _always,
     "aircraft.category": _always,
     "aircraft.seats": _when_lowered,
     "legs[]": _leg_added_or_removed,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from clearway.domain.manifest_message import MessageFacts
+
 #: Columns of spec/manifest-csv.md, in their documented order.
 MANIFEST_COLUMNS = (
     "seq",
@@ -117,3 +119,5 @@ class Manifest:
     unknown_columns: tuple[str, ...]  # as written, in header order
     rows: tuple[ManifestRow, ...]
     unreadable: tuple[UnreadableRecord, ...] = ()
+    #: What a PAXLST message names beyond its rows (its flight, its disagreements); None for CSV/XLSX.
+    message: MessageFacts | None = None

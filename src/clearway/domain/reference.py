@@ -18,6 +18,7 @@ class Airport:
     name: str
     country: str  # ISO 3166-1 alpha-3
     tz: tzinfo
+    iata: str = ""  # the 3-letter IATA code, where the airport has one (PAXLST writes these)
 
 
 class ReferenceData(Protocol):

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from clearway.domain.flights import Aircraft, FlightRequest, Leg, PeopleOnBoard
+from clearway.domain.manifest_message import MessageFacts, message_document, message_from_document
 from clearway.domain.people import MANIFEST_COLUMNS, Manifest, ManifestRow
 
 #: The document's own format number; bump it (and read the old one) when the shape changes.
@@ -83,6 +84,8 @@ class RequestSnapshot:
 
     flight: FlightRequest
     passengers: tuple[Passenger, ...]
+    #: What the manifest's PAXLST message named beyond its rows (None for CSV, XLSX, the API's rows).
+    message: MessageFacts | None = None
 
 
 def canonical_seq(seq: str) -> str:
@@ -104,7 +107,7 @@ def seq_order(seq_key: str) -> tuple[int, int, str]:
 def snapshot_from(flight: FlightRequest, manifest: Manifest) -> RequestSnapshot:
     """The snapshot of a flight and a manifest as read (row order kept, overflow cells not kept)."""
     passengers = tuple(Passenger.from_values(row.values, row.extra) for row in manifest.rows)
-    return RequestSnapshot(flight=flight, passengers=passengers)
+    return RequestSnapshot(flight=flight, passengers=passengers, message=manifest.message)
 
 
 def manifest_of(snapshot: RequestSnapshot, source: str = "manifest") -> Manifest:
@@ -127,6 +130,7 @@ def manifest_of(snapshot: RequestSnapshot, source: str = "manifest") -> Manifest
         columns=frozenset(MANIFEST_COLUMNS),
         unknown_columns=tuple(unknown),
         rows=rows,
+        message=snapshot.message,
     )
 
 
@@ -172,6 +176,8 @@ def flight_document(flight: FlightRequest) -> dict[str, Any]:
         "aircraft": {
             **{name: getattr(flight.aircraft, name) for name in _AIRCRAFT_TEXT},
             "seats": flight.aircraft.seats,
+            # Only when given: versions saved before the key existed keep their exact document.
+            **({"flight_number": flight.aircraft.flight_number} if flight.aircraft.flight_number else {}),
         },
         "legs": [leg_document(leg) for leg in flight.legs],
         "people": {name: getattr(flight.people, name) for name in _PEOPLE_COUNTS},
@@ -191,11 +197,14 @@ def leg_document(leg: Leg) -> dict[str, str]:
 
 def to_document(snapshot: RequestSnapshot) -> dict[str, Any]:
     """The snapshot as a JSON-safe dict that ``from_document`` reads back to an equal snapshot."""
-    return {
+    document = {
         "schema": DOCUMENT_SCHEMA,
         "flight": flight_document(snapshot.flight),
         "passengers": [passenger_document(passenger) for passenger in snapshot.passengers],
     }
+    if snapshot.message is not None:  # only then: other versions keep their exact document
+        document["manifest_message"] = message_document(snapshot.message)
+    return document
 
 
 def from_document(document: Mapping[str, Any]) -> RequestSnapshot:
@@ -205,8 +214,16 @@ def from_document(document: Mapping[str, Any]) -> RequestSnapshot:
         raise SnapshotFormatError(f"unknown snapshot schema {schema!r}")
     flight = _read_flight(_table(document, "flight"))
     raw_passengers = _list(document, "passengers")
+    message = None
+    if document.get("manifest_message") is not None:
+        try:
+            message = message_from_document(document["manifest_message"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise SnapshotFormatError(f"manifest_message: {error}") from None
     return RequestSnapshot(
-        flight=flight, passengers=tuple(_read_passenger(raw, i) for i, raw in enumerate(raw_passengers))
+        flight=flight,
+        passengers=tuple(_read_passenger(raw, i) for i, raw in enumerate(raw_passengers)),
+        message=message,
     )
 
 
@@ -238,6 +255,7 @@ def _read_flight(raw: Mapping[str, Any]) -> FlightRequest:
         aircraft=Aircraft(
             **{name: _text(aircraft_raw, name, "flight.aircraft") for name in _AIRCRAFT_TEXT},
             seats=_integer(aircraft_raw, "seats", "flight.aircraft"),
+            flight_number=_optional_text(aircraft_raw, "flight_number", "flight.aircraft"),
         ),
         legs=tuple(_read_leg(leg, index) for index, leg in enumerate(_list(raw, "legs", "flight"))),
         people=PeopleOnBoard(**{name: _integer(people_raw, name, "flight.people") for name in _PEOPLE_COUNTS}),
@@ -296,6 +314,12 @@ def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str):
         raise SnapshotFormatError(f"{_path(where, key)} must be a string")
     return value
+
+
+def _optional_text(raw: Mapping[str, Any], key: str, where: str) -> str | None:
+    if key not in raw:
+        return None
+    return _text(raw, key, where)
 
 
 def _integer(raw: Mapping[str, Any], key: str, where: str) -> int:

@@ -3,9 +3,9 @@ from the content, then read by that kind's reader into one result type, ``Manife
 
 Adding a format is a reader and one entry in ``MANIFEST_FORMATS``::
 
-    def read_paxlst(data: bytes, path: Path, limits: InputLimits) -> Manifest: ...
+    def read_fixed_width(data: bytes, path: Path, limits: InputLimits) -> Manifest: ...
 
-    ManifestFormat("paxlst", recognises=looks_like_edifact, read=read_paxlst)
+    ManifestFormat("fixed-width", recognises=looks_like_fixed_width, read=read_fixed_width)
 
 A reader's contract: it returns a ``Manifest`` in which every physical record of the file
 is either a row or an ``UnreadableRecord`` (reported as ``ROW_UNREADABLE``), and raises
@@ -23,6 +23,7 @@ from clearway.domain.errors import UnusableInput
 from clearway.domain.people import MANIFEST_COLUMNS, Manifest
 from clearway.formats.csv_table import read_csv_table
 from clearway.formats.files import XLSX_MAGIC, decode_text, megabytes, read_bytes
+from clearway.formats.paxlst import looks_like_paxlst, read_paxlst
 from clearway.formats.table import table_to_manifest
 from clearway.settings import DEFAULT_LIMITS, InputLimits
 
@@ -42,10 +43,6 @@ def looks_like_xlsx(data: bytes) -> bool:
     return data.startswith(XLSX_MAGIC)
 
 
-def looks_like_edifact(data: bytes) -> bool:
-    return data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:3] in (b"UNA", b"UNB")
-
-
 def read_xlsx(data: bytes, path: Path, limits: InputLimits) -> Manifest:
     from clearway.formats.xlsx_table import read_xlsx_table  # only for spreadsheets
 
@@ -56,15 +53,11 @@ def read_csv(data: bytes, path: Path, limits: InputLimits) -> Manifest:
     return table_to_manifest(path, read_csv_table(decode_text(data, path), path, limits), limits)
 
 
-def _paxlst_not_supported(data: bytes, path: Path, limits: InputLimits) -> Manifest:
-    raise UnusableInput("manifest.paxlst_not_supported", path=str(path))
-
-
 #: The kinds of manifest, tried in order; the first that recognises the content reads it.
 #: CSV recognises anything, so it stays last.
 MANIFEST_FORMATS: tuple[ManifestFormat, ...] = (
     ManifestFormat("xlsx", looks_like_xlsx, read_xlsx),
-    ManifestFormat("paxlst", looks_like_edifact, _paxlst_not_supported),
+    ManifestFormat("paxlst", looks_like_paxlst, read_paxlst),
     ManifestFormat("csv", lambda data: True, read_csv),
 )
 

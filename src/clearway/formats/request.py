@@ -12,7 +12,7 @@ from clearway.settings import DEFAULT_LIMITS, InputLimits
 
 _TOP = {"reference", "sending_authority", "receiving_country", "operator", "submitted_at",
         "aircraft", "legs", "people"}  # fmt: skip
-_AIRCRAFT = {"type", "registration", "callsign", "category", "seats"}
+_AIRCRAFT = {"type", "registration", "callsign", "flight_number", "category", "seats"}
 _LEG = {"from", "to", "departure", "arrival"}
 _PEOPLE = {"crew", "escorts", "medical_staff", "monitors", "declared_passengers"}
 
@@ -38,6 +38,7 @@ def parse_request(document: dict[str, Any], reader: Reader) -> FlightRequest:
         callsign=_required_text(reader, aircraft_table, "callsign", "aircraft"),
         category=category,
         seats=_required_int(reader, aircraft_table, "seats", "aircraft"),
+        flight_number=_optional_text(reader, aircraft_table, "flight_number", "aircraft"),
     )
 
     if "legs" not in document:
@@ -90,6 +91,11 @@ def _required_text(reader: Reader, table: dict[str, Any], name: str, where: str)
     value = reader.text(table, name, where, max_length=MAX_LENGTHS.get(name, MAX_TEXT), single_line=True)
     assert value is not None  # required=True raises instead of returning None
     return value
+
+
+def _optional_text(reader: Reader, table: dict[str, Any], name: str, where: str) -> str | None:
+    value = reader.text(table, name, where, required=False)
+    return value if value is not None and value.strip() else None
 
 
 def _required_int(reader: Reader, table: dict[str, Any], name: str, where: str) -> int:

@@ -31,6 +31,8 @@ _CATALOG_MODULES = (
     "service",
     "store",
     "commands",
+    "paxlst",
+    "spreadsheet",
     "record",
     "web",
     "api",

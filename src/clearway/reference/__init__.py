@@ -72,4 +72,9 @@ class PackagedReferenceData:
         row = next(csv.reader([line]))
         # columns: icao, iata, name, city, subd, country, elevation, lat, lon, tz, lid
         country = _iso3166()[1].get(row[5], row[5])
-        return Airport(icao=icao, name=row[2], country=country, tz=ZoneInfo(row[9]))
+        return Airport(icao=icao, name=row[2], country=country, tz=ZoneInfo(row[9]), iata=row[1].strip().upper())
+
+
+def country_codes() -> list[str]:
+    """Every code a nationality or issuer may take: ISO 3166-1 alpha-3 and the ICAO additions, sorted."""
+    return sorted(_iso3166()[0] | ICAO_ONLY_CODES)

@@ -15,7 +15,15 @@ from clearway.domain.agreements import Agreement, applicable_agreement
 from clearway.domain.findings import Code, Finding, Severity, finding, ordered
 from clearway.domain.flights import FlightRequest
 from clearway.domain.people import Manifest
-from clearway.domain.precheck import capacity, documents, file_rules, identity_rules, safeguards, schedule
+from clearway.domain.precheck import (
+    capacity,
+    documents,
+    file_rules,
+    identity_rules,
+    message_rules,
+    safeguards,
+    schedule,
+)
 from clearway.domain.precheck.context import CheckContext, DailyLoad, HoldScreen
 from clearway.domain.precheck.legs import arrival_date, judged_legs
 from clearway.domain.precheck.passengers import read_returnee
@@ -82,7 +90,7 @@ def run_precheck(
         existing_load=existing_load or {},
     )
 
-    for file_rule in file_rules.RULES:
+    for file_rule in (*file_rules.RULES, *message_rules.FILE_RULES):
         findings.extend(file_rule(context))
     if agreement is None:
         findings.append(
@@ -94,7 +102,7 @@ def run_precheck(
                 day=arrival_day.isoformat(),
             )
         )
-    for flight_rule in (*schedule.RULES, *capacity.RULES):
+    for flight_rule in (*schedule.RULES, *capacity.RULES, *message_rules.FLIGHT_RULES):
         findings.extend(flight_rule(context))
 
     findings.extend(passenger_fields)

@@ -139,6 +139,8 @@ def machine_readable_zone(context: CheckContext, returnee: Returnee) -> list[Fin
                     Code.MRZ_REQUIRED,
                     seq=returnee.seq,
                     field="mrz",
+                    # A PAXLST message cannot carry the zone: say how the sender adds it.
+                    variant="paxlst" if context.manifest.message is not None else None,
                     document_type=returnee.document_type,
                 )
             ]

@@ -40,7 +40,7 @@ def unaccompanied_minors(context: CheckContext) -> list[Finding]:
                 seq=returnee.seq,
                 field="family_group",
                 details={"age": years, "family_group": group or None},
-                variant="in_group" if group else "no_group",
+                variant="in_group" if group else ("paxlst" if context.manifest.message is not None else "no_group"),
                 age=max(years, 0),
                 adult_age=adult_age,
                 family_group=group,

@@ -89,10 +89,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The manifest {path} is empty.",
         "es": "El manifiesto {path} está vacío.",
     },
-    "manifest.paxlst_not_supported": {
-        "en": "The manifest {path} is a PAXLST (UN/EDIFACT) message; this version of Clearway cannot check PAXLST manifests yet, so give the manifest as CSV or XLSX.",
-        "es": "El manifiesto {path} es un mensaje PAXLST (UN/EDIFACT); esta versión de Clearway todavía no puede verificar manifiestos PAXLST, así que entréguelo en CSV o XLSX.",
-    },
     "manifest.csv_syntax": {
         "en": "The manifest {path} is not valid CSV (line {line}: {reason}).",
         "es": "El manifiesto {path} no es un CSV válido (línea {line}: {reason}).",

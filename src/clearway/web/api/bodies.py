@@ -20,6 +20,9 @@ class AircraftBody(_Open):
     type: StrictStr = Field(description="ICAO aircraft type designator.", examples=["B738"])
     registration: StrictStr = Field(examples=["N316AC"])
     callsign: StrictStr = Field(examples=["EXA476"])
+    flight_number: StrictStr | None = Field(
+        default=None, description="Optional flight designator (a PAXLST journey id).", examples=["EX476"]
+    )
     category: StrictStr = Field(description="civil_charter, military or state_other.", examples=["civil_charter"])
     seats: StrictInt
 

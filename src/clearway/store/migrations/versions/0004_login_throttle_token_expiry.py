@@ -2,7 +2,7 @@
 expiry on API tokens.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 10:00:00.000000
 """
 
