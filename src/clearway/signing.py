@@ -35,6 +35,7 @@ from joserfc.errors import BadSignatureError, JoseError
 from joserfc.jwk import OKPKey
 
 from clearway.domain.clearance import ClaimsInvalid, ClearanceClaims
+from clearway.domain.clearance_qr import QrTokenInvalid, compact_token
 from clearway.domain.errors import UnusableInput
 from clearway.domain.snapshot import canonical_json
 
@@ -105,9 +106,10 @@ def verify_clearance(token: str, public_keys: Mapping[str, str | bytes]) -> Clea
     """The claims of a genuine token signed by one of ``public_keys`` (key id → PEM), else ClearanceInvalid.
 
     Several keys may be given: after a rotation the old public keys stay here so that
-    clearances signed before it still verify.
+    clearances signed before it still verify. ``token`` may also be the QR code's form
+    (``CW1:``, clearway.domain.clearance_qr), which holds the same JWS.
     """
-    text = token.strip()
+    text = token_from_text(token)
     header = _read_header(text)
     key_id = header["kid"]
     if key_id not in public_keys:
@@ -126,6 +128,14 @@ def verify_clearance(token: str, public_keys: Mapping[str, str | bytes]) -> Clea
     if claims.key_id != key_id:  # the signed claims must agree with the header that chose the key
         raise ClearanceInvalid("claims", key_id=key_id, detail="kid differs between header and claims")
     return claims
+
+
+def token_from_text(text: str) -> str:
+    """The compact JWS from a clearance as given: the JWS itself, or what the QR code holds."""
+    try:
+        return compact_token(text)
+    except QrTokenInvalid as error:
+        raise ClearanceInvalid("malformed", detail=str(error)) from None
 
 
 def public_keys_from_file(path: Path) -> dict[str, str]:

@@ -14,7 +14,7 @@ from clearway.domain.workflow import Permission
 from clearway.services import audit
 from clearway.services.actor import Actor
 from clearway.services.requests import snapshot_of
-from clearway.signing import ClearanceInvalid, generate_key, sign_clearance, verify_clearance
+from clearway.signing import ClearanceInvalid, generate_key, sign_clearance, token_from_text, verify_clearance
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -160,11 +160,12 @@ def verify_online(session: Session, token: str, now: datetime | None = None) -> 
     """Whether the token is genuine, and whether it is still the current clearance for its request."""
     keys = {key.key_id: key.public_pem for key, _ in public_keys(session)}
     try:
-        claims = verify_clearance(token.strip(), keys)
+        token = token_from_text(token)  # the QR code's form holds the same JWS
+        claims = verify_clearance(token, keys)
     except ClearanceInvalid as error:
         return OnlineVerification(False, "invalid", error.reason, None, error.key_id)
     stored = session.scalars(select(Clearance).where(Clearance.number == claims.number)).one_or_none()
-    if stored is None or stored.token != token.strip():
+    if stored is None or stored.token != token:
         return OnlineVerification(True, "unknown", "not_issued_here", claims, claims.key_id)
     moment = now or utcnow()
     if str(stored.status) == "current" and not (stored.valid_from <= moment <= stored.valid_until):
