@@ -21,7 +21,7 @@ from clearway.domain.findings import Finding, Phrase
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
-_CATALOG_MODULES = ("findings", "inputs", "holds", "report", "clearance", "service", "store", "commands")
+_CATALOG_MODULES = ("findings", "inputs", "holds", "report", "clearance", "service", "store", "commands", "annex9")
 
 
 @cache
