@@ -63,6 +63,7 @@ CASES: dict[str, Case] = {
     ),
     "listVersions": Case(READ),
     "getVersion": Case(READ, params=lambda w, c: {"number": 1}),
+    "getAnnex9Pdf": Case(READ, params=lambda w, c: {"number": 1}),
     "diffVersions": Case(READ, send=lambda w, c, b: {"params": {"from": 1, "to": 1}}),
     "submitRequest": Case((State.DRAFT,)),
     "decideRequest": Case((State.SUBMITTED,), send=lambda w, c, b: {"json": {"action": "approve"}}),

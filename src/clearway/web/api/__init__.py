@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from clearway.web.api import (
     agreements,
+    annex9,
     clearances,
     decisions,
     events,
@@ -25,7 +26,7 @@ from clearway.web.api import (
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, decisions, events, agreements, holds, keys, clearances, users)
+FEATURES = (session, requests, versions, annex9, decisions, events, agreements, holds, keys, clearances, users)
 
 
 def include_api(app: FastAPI) -> None:

@@ -1,0 +1,66 @@
+"""The Annex 9 paperwork of a request version: General Declarations and Passenger Manifest as one PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clearway.domain.reference import ReferenceData
+from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
+from clearway.services.actor import Actor
+from clearway.services.clearances import public_keys
+from clearway.services.requests import read_version, snapshot_of
+from clearway.signing import ClearanceInvalid, verify_clearance
+from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus
+
+
+@dataclass(frozen=True)
+class Annex9Document:
+    reference: str
+    version: int
+    pdf: bytes
+
+    @property
+    def filename(self) -> str:
+        """``annex9-<reference>-v<version>.pdf``, the reference kept to characters safe in any file name."""
+        safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in self.reference)
+        return f"annex9-{safe}-v{self.version}.pdf"
+
+
+def annex9_pdf(
+    session: Session, actor: Actor, public_id: str, number: int, *, reference_data: ReferenceData | None = None
+) -> Annex9Document:
+    """The PDF of version ``number`` for a caller who may read its manifest (the view goes to the access log,
+    as for the version itself); a request or version the caller may not see answers as one that does not exist."""
+    request, version = read_version(session, actor, public_id, number)
+    pdf = write_annex9_pdf(
+        snapshot_of(version),
+        version=version.number,
+        clearance=covering_clearance(session, request, version.number),
+        reference_data=reference_data,
+    )
+    return Annex9Document(reference=request.reference, version=version.number, pdf=pdf)
+
+
+def covering_clearance(session: Session, request: ClearanceRequest, number: int) -> PrintedClearance | None:
+    """The clearance that covers version ``number``: the request's current clearance when it was granted for
+    this version or an earlier one (a later version is covered only through non-material amendments: a
+    material one supersedes the clearance). None when nothing current covers it, and when the stored token
+    does not verify against the published keys: the paper never carries a clearance that would be refused."""
+    stored = session.scalars(
+        select(Clearance).where(
+            Clearance.request_id == request.id,
+            Clearance.status == ClearanceStatus.CURRENT,
+            Clearance.version <= number,
+        )
+    ).one_or_none()
+    if stored is None:
+        return None
+    keys = {key.key_id: key.public_pem for key, _ in public_keys(session)}
+    try:
+        claims = verify_clearance(stored.token, keys)
+    except ClearanceInvalid:
+        return None
+    return PrintedClearance(token=stored.token, claims=claims)
