@@ -216,13 +216,20 @@ def _clearance_panel(pdf: FPDF, forms: Annex9Forms, clearance: PrintedClearance 
 
 
 def _draw_qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
-    """The QR code as filled rectangles (one per run of dark modules): vector, sharp at any zoom."""
-    code = segno.make_qr(text, error="m", boost_error=False)
-    matrix = code.matrix
+    """The QR code as one filled path of its dark runs: vector, sharp at any zoom.
+
+    One path filled once, not a rectangle filled per run: separately filled rectangles leave faint seams
+    between rows when a page is rasterised, and those defeat some decoders (jsQR on /verify among them).
+    fpdf2's own path API takes seconds for the few thousand runs of a clearance, so the operators are
+    written directly (``re`` rectangles in points, origin at the bottom left, then one ``f`` fill).
+    """
+    matrix = segno.make_qr(text, error="m", boost_error=False).matrix
     quiet = 4  # the quiet zone ISO/IEC 18004 asks for, in modules
     module = size / (len(matrix) + 2 * quiet)
-    pdf.set_fill_color(0)
+    scale = pdf.k
+    rectangles = []
     for row_index, row in enumerate(matrix):
+        top = pdf.h - (y + (quiet + row_index) * module)
         column = 0
         while column < len(row):
             if not row[column]:
@@ -231,13 +238,9 @@ def _draw_qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
             start = column
             while column < len(row) and row[column]:
                 column += 1
-            pdf.rect(
-                x + (quiet + start) * module,
-                y + (quiet + row_index) * module,
-                (column - start) * module,
-                module,
-                style="F",
-            )
+            left, width = x + (quiet + start) * module, (column - start) * module
+            rectangles.append(f"{left * scale:.3f} {top * scale:.3f} {width * scale:.3f} {-module * scale:.3f} re")
+    pdf._out("q 0 g " + " ".join(rectangles) + " f Q")
 
 
 def _routing_table(pdf: FPDF, forms: Annex9Forms, declaration: GeneralDeclaration) -> None:

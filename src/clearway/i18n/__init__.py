@@ -21,7 +21,18 @@ from clearway.domain.findings import Finding, Phrase
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
-_CATALOG_MODULES = ("findings", "inputs", "holds", "report", "clearance", "service", "store", "commands", "annex9")
+_CATALOG_MODULES = (
+    "findings",
+    "inputs",
+    "holds",
+    "report",
+    "clearance",
+    "service",
+    "store",
+    "commands",
+    "annex9",
+    "verify",
+)
 
 
 @cache

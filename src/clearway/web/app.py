@@ -19,6 +19,7 @@ from clearway.store.db import make_engine
 from clearway.web.api import PREFIX, include_api
 from clearway.web.api.deps import DATABASE_SLOTS, POOL_OVERFLOW, POOL_SIZE
 from clearway.web.api.errors import install_error_handlers
+from clearway.web.verify import install_verify_page
 
 DESCRIPTION = """Shared, verifiable landing clearance for government return flights.
 
@@ -60,4 +61,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     include_api(app)
+    install_verify_page(app)
     return app

@@ -1,0 +1,155 @@
+"""/verify in a real browser with the network cut: a genuine clearance verifies against the keys the page holds,
+a tampered one and one signed with a revoked key are refused, and the QR code is read from a picture."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pytest
+
+from clearway.domain.clearance_qr import pack
+from clearway.domain.workflow import State
+from clearway.formats import annex9
+from clearway.signing import generate_key, public_jwk, sign_clearance
+from tests.api.conftest import SECRET
+from tests.api.support import API, World
+from tests.factories.versions import claims
+from tests.pdf_reading import SCAN_SCALE
+
+KEYS = f"{API}/keys"
+REVOKED_AT = "2026-03-01T08:00:00.000000Z"
+
+
+@pytest.fixture
+def approved(client: Any, world: World) -> tuple[str, str]:
+    """A request approved through the service (the receiving organisation's key is made then), and its token."""
+    public_id = world.drive(State.APPROVED)
+    seen = client.get(f"{API}/requests/{public_id}", headers=world.officer.headers).json()
+    return public_id, str(seen["clearance"]["token"])
+
+
+def tampered(token: str) -> str:
+    """The token with one character of its claims changed (still canonical base64url, so the signature fails)."""
+    header, body, signature = token.split(".")
+    middle = len(body) // 2
+    return ".".join((header, body[:middle] + ("B" if body[middle] != "B" else "C") + body[middle + 1 :], signature))
+
+
+@pytest.fixture
+def revoked_key_token(client: Any, approved: tuple[str, str]) -> tuple[str, dict[str, Any]]:
+    """A clearance signed with another key of the receiving organisation, and that key's key-set entry, revoked."""
+    material = generate_key(SECRET)
+    issuer = client.get(KEYS).json()["keys"][0]
+    signed = sign_clearance(
+        claims(key_id=material.key_id, issuer_name=issuer["organisation"], issuer_country=issuer["country"]),
+        material.encrypted_private_pem,
+        SECRET,
+    )
+    entry = {
+        **issuer,
+        "key_id": material.key_id,
+        "pem": material.public_pem,
+        "jwk": public_jwk(material.public_pem),
+        "status": "revoked",
+        "revoked_at": REVOKED_AT,
+    }
+    return signed, entry
+
+
+@pytest.fixture
+def page(browser: Any, server_url: str, revoked_key_token: tuple[str, dict[str, Any]]) -> Iterator[Any]:
+    """/verify opened online once, its service worker in control and its key set refreshed; then offline."""
+    context = browser.new_context(locale="en-GB")
+    _, revoked_entry = revoked_key_token
+
+    def keys_with_a_revocation(route: Any) -> None:
+        # The key set as the server serves it, plus a key it says was revoked (a compromised key).
+        response = route.fetch()
+        document = response.json()
+        document["keys"].append(revoked_entry)
+        route.fulfill(response=response, body=json.dumps(document))
+
+    context.route(f"{server_url}{KEYS}", keys_with_a_revocation)
+    opened = context.new_page()
+    opened.goto(f"{server_url}/verify")
+    opened.wait_for_function("navigator.serviceWorker.controller !== null", timeout=20_000)
+    opened.wait_for_function(
+        "JSON.parse(localStorage.getItem('clearway.verify.keys') || '{\"keys\": []}').keys.length >= 2"
+    )
+    context.set_offline(True)
+    opened.reload()  # from the service worker's cache: the network is gone
+    try:
+        yield opened
+    finally:
+        context.close()
+
+
+def check(page: Any, text: str) -> str:
+    page.fill("#token", text)
+    page.click("#paste button[type=submit]")
+    page.wait_for_selector("#result .verdict")
+    return str(page.inner_text("#result"))
+
+
+def test_the_page_works_offline_once_visited(page: Any) -> None:
+    assert page.evaluate("navigator.onLine") is False
+    assert page.inner_text("h1") == "Verify a clearance"
+    assert "Offline: the keys fetched on" in page.inner_text("#keys")
+
+
+def test_a_genuine_clearance_verifies_offline_and_says_what_it_covers(page: Any, approved: tuple[str, str]) -> None:
+    _, token = approved
+    shown = check(page, pack(token))
+    today = datetime.now(UTC).date().isoformat()
+    assert f"Verified offline against keys fetched on {today}" in shown
+    assert "registration N316AC, callsign EXA476, type B738" in shown
+    assert "KHRL → MMTJ" in shown
+    assert "Passengers on the manifest\n3" in shown
+    assert check(page, token).startswith("Verified offline")  # the token itself, pasted, verifies the same
+
+
+def test_a_tampered_clearance_is_refused(page: Any, approved: tuple[str, str]) -> None:
+    _, token = approved
+    assert check(page, pack(tampered(token))).startswith("Refused: the signature does not match.")
+    assert check(page, tampered(token)).startswith("Refused: the signature does not match.")
+    assert check(page, pack(token)[:-3]).startswith("Refused: this is not a Clearway clearance")
+
+
+def test_a_clearance_signed_with_a_revoked_key_is_refused(
+    page: Any, revoked_key_token: tuple[str, dict[str, Any]]
+) -> None:
+    token, entry = revoked_key_token
+    shown = check(page, pack(token))
+    assert shown.startswith(f"Refused: the key that signed it ({entry['key_id']}) was revoked on 2026-03-01 08:00 UTC.")
+
+
+def test_the_qr_code_is_read_from_a_picture_of_the_paper(
+    page: Any, client: Any, world: World, approved: tuple[str, str], tmp_path: Path
+) -> None:
+    public_id, _ = approved
+    pdf = client.get(f"{API}/requests/{public_id}/versions/1/annex9.pdf", headers=world.officer.headers).content
+    document = pypdfium2.PdfDocument(pdf)
+    picture = tmp_path / "declaration.png"
+    # The corner of the General Declaration that holds the QR code, as a phone would frame it.
+    left, top, right = (annex9.PAGE_WIDTH - annex9.MARGIN - annex9.QR_SIZE - 6, 6, annex9.PAGE_WIDTH - 6)
+    box = tuple(round(mm * SCAN_SCALE * 72 / 25.4) for mm in (left, top, right, top + annex9.QR_SIZE + 12))
+    document[0].render(scale=SCAN_SCALE).to_pil().crop(box).save(picture)
+    document.close()
+    page.set_input_files("#photo", str(picture))
+    page.wait_for_selector("#result .verdict")
+    assert page.inner_text("#result .verdict").startswith("Verified offline")
+    assert page.input_value("#token").startswith("CW1:")
+
+
+def test_the_page_speaks_spanish_offline(page: Any, approved: tuple[str, str]) -> None:
+    _, token = approved
+    page.click("#language")
+    shown = check(page, pack(token))
+    assert shown.startswith("Verificada sin conexión con las claves obtenidas el")
+    assert "matrícula N316AC" in shown
+    assert check(page, pack(tampered(token))).startswith("Rechazada: la firma no coincide.")
