@@ -138,7 +138,6 @@ def test_the_fonts_with_every_letter_are_embedded() -> None:
     assert embedded_fonts(write_annex9_pdf(version(), version=1)) == {
         "DejaVuSansCondensed",
         "DejaVuSansCondensedBold",
-        "DejaVuSansMonoBook",
     }
 
 

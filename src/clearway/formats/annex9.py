@@ -37,7 +37,7 @@ from clearway.domain.snapshot import RequestSnapshot
 from clearway.i18n import translate
 
 FONTS = Path(__file__).parent / "fonts"
-SANS, MONO = "DejaVuSansCondensed", "DejaVuSansMono"
+SANS = "DejaVuSansCondensed"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 12.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FOOTER_TOP = PAGE_HEIGHT - 16.0
@@ -47,6 +47,8 @@ COLUMNS = (11.0, 57.0, 58.0, 30.0, 30.0)
 ROW_HEIGHT = 5.6
 NAME_SIZES = (8.0, 7.0, 6.0, 5.2)  # a long name is printed smaller, never cut
 EXCLUDED_SHADE = (225, 225, 225)
+#: Captions wrapped to their boxes, by (text, width, style, size): the same on every page and every document.
+_WRAPPED: dict[tuple[str, float, str, float], list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,6 @@ class _Annex9Document(FPDF):
         self.set_auto_page_break(False)
         self.add_font(SANS, "", str(FONTS / "DejaVuSansCondensed.ttf"))
         self.add_font(SANS, "B", str(FONTS / "DejaVuSansCondensed-Bold.ttf"))
-        self.add_font(MONO, "", str(FONTS / "DejaVuSansMono.ttf"))
         self.set_title(f"{both('annex9.gd.title')} · {both('annex9.manifest.title')} · {forms.reference}")
         self.set_creator("Clearway")
         self.alias_nb_pages()
@@ -131,7 +132,7 @@ class _Annex9Document(FPDF):
         self.set_font(SANS, "", 7)
         label_width = self.get_string_width(label)
         self.cell(label_width, 3.5, label)
-        self.set_font(MONO, "", 6.2)
+        self.set_font(SANS, "", 6.5)
         self.cell(self.get_string_width(forms.manifest_hash) + 1, 3.5, forms.manifest_hash)
         self.set_font(SANS, "B", 7)
         page = both("annex9.footer.page", page=self.page_no(), pages="{nb}")
@@ -211,7 +212,7 @@ def _clearance_panel(pdf: FPDF, forms: Annex9Forms, clearance: PrintedClearance 
     pdf.multi_cell(QR_SIZE, 3.6, both("annex9.clearance.cleared_for", version=claims.version), align="C")
     pdf.set_x(x)
     pdf.set_font(SANS, "", 6)
-    pdf.multi_cell(QR_SIZE, 2.6, both("annex9.clearance.scan"), align="C")
+    _paragraph(pdf, QR_SIZE, 2.6, both("annex9.clearance.scan"), centred=True)
     return pdf.get_y()
 
 
@@ -335,22 +336,22 @@ def _health_and_declaration(pdf: FPDF) -> None:
         for lang in ("en", "es"):
             pdf.set_xy(MARGIN, y)
             pdf.set_font(SANS, "", 6.3 if lang == "en" else 6.0)
-            pdf.multi_cell(width, 2.7, translate(key, lang))
+            _paragraph(pdf, width, 2.7, translate(key, lang))
             y = pdf.get_y()
         y = _blank_lines(pdf, MARGIN, y + 0.5, width, lines)
     pdf.set_xy(MARGIN, y + 0.5)
     pdf.set_font(SANS, "", 6.3)
-    pdf.multi_cell(width, 2.7, both("annex9.health.signed"))
+    _paragraph(pdf, width, 2.7, both("annex9.health.signed"))
     y = _blank_lines(pdf, MARGIN, pdf.get_y(), width, 1)
     pdf.rect(MARGIN + width + 3, top, official_width, y - top)
     pdf.set_xy(MARGIN + width + 4, top + 1)
     pdf.set_font(SANS, "B", 7)
-    pdf.multi_cell(official_width - 2, 3, both("annex9.official_use"))
+    _paragraph(pdf, official_width - 2, 3, both("annex9.official_use"))
     y += 2
     for lang in ("en", "es"):
         pdf.set_xy(MARGIN, y)
         pdf.set_font(SANS, "", 6.5 if lang == "en" else 6.2)
-        pdf.multi_cell(CONTENT_WIDTH, 2.9, translate("annex9.declaration.text", lang))
+        _paragraph(pdf, CONTENT_WIDTH, 2.9, translate("annex9.declaration.text", lang))
         y = pdf.get_y() + 0.3
     bottom = y + 14
     pdf.set_font(SANS, "B", 8)
@@ -474,6 +475,8 @@ def _manifest_header(pdf: FPDF) -> None:
 
 
 def _manifest_row(pdf: FPDF, line: ManifestLine, y: float) -> None:
+    # Text is placed with text() at its baseline rather than through cell(): a 9,999-passenger manifest
+    # has 40,000 of these, and cell()'s line layout is most of the time a page takes.
     x = MARGIN
     if line.excluded:
         pdf.set_fill_color(*EXCLUDED_SHADE)
@@ -481,30 +484,70 @@ def _manifest_row(pdf: FPDF, line: ManifestLine, y: float) -> None:
     for width in COLUMNS:
         pdf.rect(x, y, width, ROW_HEIGHT)
         x += width
-    pdf.set_xy(MARGIN, y)
     pdf.set_font(SANS, "", 8)
-    pdf.cell(COLUMNS[0], ROW_HEIGHT, line.seq, align="C")
-    pdf.set_x(MARGIN + COLUMNS[0] + 0.8)
-    _fitted_cell(pdf, COLUMNS[1] - 1.6, ROW_HEIGHT, line.name, NAME_SIZES)
-    pdf.set_x(MARGIN + COLUMNS[0] + COLUMNS[1] + 0.8)
-    pdf.set_font(MONO, "", 6.4)
-    pdf.cell(COLUMNS[2] - 1.6, ROW_HEIGHT, line.mrz_name)
+    _centred_text(pdf, MARGIN, COLUMNS[0], y, line.seq)
+    _fitted_text(pdf, MARGIN + COLUMNS[0] + 0.8, y, COLUMNS[1] - 1.6, line.name, NAME_SIZES)
+    pdf.set_font(SANS, "", 6.8)
+    _baseline_text(pdf, MARGIN + COLUMNS[0] + COLUMNS[1] + 0.8, y, line.mrz_name)
     if line.excluded:
-        pdf.set_x(MARGIN + sum(COLUMNS[:3]) + 0.8)
-        _fitted_cell(
-            pdf, COLUMNS[3] - 1.6, ROW_HEIGHT, "✗ " + both("annex9.manifest.excluded"), (7.0, 6.0, 5.0), bold=True
-        )
+        mark = "✗ " + both("annex9.manifest.excluded")
+        _fitted_text(pdf, MARGIN + sum(COLUMNS[:3]) + 0.8, y, COLUMNS[3] - 1.6, mark, (7.0, 6.0, 5.0), bold=True)
+
+
+def _baseline_text(pdf: FPDF, x: float, row_top: float, text: str) -> None:
+    """Text vertically centred in a manifest row (the baseline a third of the font size below the middle)."""
+    pdf.text(x, row_top + ROW_HEIGHT / 2 + pdf.font_size / 3, text)
+
+
+def _centred_text(pdf: FPDF, x: float, width: float, row_top: float, text: str) -> None:
+    _baseline_text(pdf, x + (width - pdf.get_string_width(text)) / 2, row_top, text)
+
+
+def _fitted_text(
+    pdf: FPDF, x: float, row_top: float, width: float, text: str, sizes: Sequence[float], *, bold: bool = False
+) -> None:
+    """``_fitted_cell`` for a manifest row: the largest size at which the text fits, wrapped at the smallest."""
+    style = "B" if bold else ""
+    for size in sizes:
+        pdf.set_font(SANS, style, size)
+        if pdf.get_string_width(text) <= width:
+            _baseline_text(pdf, x, row_top, text)
+            return
+    pdf.set_xy(x, row_top)
+    _fitted_cell(pdf, width, ROW_HEIGHT, text, sizes[-1:], bold=bold)
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
 def _header_cell(pdf: FPDF, x: float, y: float, width: float, height: float, text: str) -> None:
+    """A caption centred in its box, wrapped as needed."""
     pdf.rect(x, y, width, height)
-    pdf.set_xy(x + 0.5, y + 0.4)
-    lines = cast(list[str], pdf.multi_cell(width - 1, 2.6, text, align="C", dry_run=True, output="LINES"))
+    lines = _wrapped(pdf, text, width - 1)
     pdf.set_xy(x + 0.5, y + max(0.4, (height - 2.6 * len(lines)) / 2))
-    pdf.multi_cell(width - 1, 2.6, text, align="C")
+    _paragraph(pdf, width - 1, 2.6, text, centred=True)
+
+
+def _wrapped(pdf: FPDF, text: str, width: float) -> list[str]:
+    """The lines ``multi_cell`` would break ``text`` into, in the current font (worked out once per process:
+    the forms' fixed captions and paragraphs are the same on every page of every document)."""
+    key = (text, width, pdf.font_style, pdf.font_size_pt)
+    lines = _WRAPPED.get(key)
+    if lines is None:
+        lines = cast(list[str], pdf.multi_cell(width, 3, text, dry_run=True, output="LINES"))
+        _WRAPPED[key] = lines
+    return lines
+
+
+def _paragraph(pdf: FPDF, width: float, line_height: float, text: str, *, centred: bool = False) -> None:
+    """``multi_cell`` for fixed text: the wrapped lines placed with text(); the position moves below them."""
+    x, y = pdf.get_x(), pdf.get_y()
+    lines = _wrapped(pdf, text, width)
+    for index, line in enumerate(lines):
+        baseline = y + line_height * index + line_height / 2 + pdf.font_size / 3
+        offset = (width - pdf.get_string_width(line)) / 2 if centred else pdf.c_margin
+        pdf.text(x + offset, baseline, line)
+    pdf.set_xy(x, y + line_height * len(lines))
 
 
 def _fitted_cell(
