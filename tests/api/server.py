@@ -24,7 +24,7 @@ def running(app: FastAPI) -> Iterator[str]:
     """
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", int(os.environ.get("CLEARWAY_TEST_PORT", "0"))))
+    listener.bind(("127.0.0.1", int(os.environ.get("CLEARWAY_TEST_PORT") or 0)))
     port = listener.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
