@@ -18,6 +18,7 @@ from clearway.formats import annex9
 from clearway.signing import generate_key, public_jwk, sign_clearance
 from tests.api.conftest import SECRET
 from tests.api.support import API, World
+from tests.browser.conftest import launch
 from tests.factories.versions import claims
 from tests.pdf_reading import SCAN_SCALE
 
@@ -59,6 +60,42 @@ def revoked_key_token(client: Any, approved: tuple[str, str]) -> tuple[str, dict
         "revoked_at": REVOKED_AT,
     }
     return signed, entry
+
+
+@pytest.fixture
+def camera_feed(client: Any, world: World, approved: tuple[str, str], tmp_path: Path) -> Path:
+    """A video (Y4M, the format Chromium's fake camera plays) of the QR code of an approved version's PDF."""
+    public_id, _ = approved
+    pdf = client.get(f"{API}/requests/{public_id}/versions/1/annex9.pdf", headers=world.officer.headers).content
+    document = pypdfium2.PdfDocument(pdf)
+    left, top, right = (annex9.PAGE_WIDTH - annex9.MARGIN - annex9.QR_SIZE - 6, 6, annex9.PAGE_WIDTH - 6)
+    scale = 300 / 72  # a phone's camera sees the corner of the page at least this sharply
+    box = tuple(round(mm * scale * 72 / 25.4) for mm in (left, top, right, top + annex9.QR_SIZE + 12))
+    frame = document[0].render(scale=scale).to_pil().crop(box).convert("RGB")
+    document.close()
+    frame = frame.resize((frame.width // 2 * 2, frame.height // 2 * 2))
+    luma, blue, red = frame.convert("YCbCr").split()
+    half = (frame.width // 2, frame.height // 2)
+    planes = luma.tobytes() + blue.resize(half).tobytes() + red.resize(half).tobytes()
+    feed = tmp_path / "camera.y4m"
+    header = f"YUV4MPEG2 W{frame.width} H{frame.height} F10:1 Ip A1:1 C420jpeg\n".encode("ascii")
+    feed.write_bytes(header + b"".join(b"FRAME\n" + planes for _ in range(5)))
+    return feed
+
+
+@pytest.fixture
+def browser_with_camera(playwright: Any, camera_feed: Path) -> Iterator[Any]:
+    """Chromium whose camera plays ``camera_feed`` (its fake capture device), permission granted."""
+    launched = launch(
+        playwright,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={camera_feed}",
+    )
+    try:
+        yield launched
+    finally:
+        launched.close()
 
 
 @pytest.fixture
@@ -144,6 +181,19 @@ def test_the_qr_code_is_read_from_a_picture_of_the_paper(
     page.wait_for_selector("#result .verdict")
     assert page.inner_text("#result .verdict").startswith("Verified offline")
     assert page.input_value("#token").startswith("CW1:")
+
+
+def test_the_camera_reads_the_qr_code(browser_with_camera: Any, server_url: str, approved: tuple[str, str]) -> None:
+    context = browser_with_camera.new_context(locale="en-GB", permissions=["camera"])
+    try:
+        opened = context.new_page()
+        opened.goto(f"{server_url}/verify")
+        opened.click("#scan")
+        opened.wait_for_selector("#result .verdict", timeout=30_000)
+        assert opened.inner_text("#result .verdict").startswith("Verified offline")
+        assert opened.input_value("#token") == pack(approved[1])
+    finally:
+        context.close()
 
 
 def test_the_page_speaks_spanish_offline(page: Any, approved: tuple[str, str]) -> None:
