@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 from clearway.domain.annex9 import mrz_form, printed_name
-from clearway.domain.clearance_qr import unpack
+from clearway.domain.clearance_qr import pack, unpack
 from clearway.domain.snapshot import RequestSnapshot, manifest_hash, snapshot_from
 from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
 from clearway.i18n import translate
 from clearway.i18n.catalog.annex9 import MESSAGES
-from clearway.signing import SigningKeyMaterial, generate_key, sign_clearance, verify_clearance
+from clearway.signing import ClearanceInvalid, SigningKeyMaterial, generate_key, sign_clearance, verify_clearance
 from tests.factories import leg, people, request, row_values
 from tests.factories.versions import claims
 from tests.pdf_reading import embedded_fonts, page_texts, qr_codes
@@ -200,3 +200,12 @@ def test_without_a_clearance_it_says_not_cleared_and_has_no_qr_code() -> None:
     assert all("not cleared / sin autorización" in page for page in pages)
     assert "NOT CLEARED: no clearance has been issued for this version." in pages[0]
     assert qr_codes(pdf, 0) == []
+
+
+def test_a_printed_clearance_is_one_that_verifies(key: SigningKeyMaterial) -> None:
+    snapshot = version()
+    token = cleared(snapshot, key, version=1).token
+    keys = {key.key_id: key.public_pem}
+    assert PrintedClearance.verified(pack(token), keys).token == token  # the QR's form is taken too
+    with pytest.raises(ClearanceInvalid):
+        PrintedClearance.verified(token, {generate_key(SECRET).key_id: generate_key(SECRET).public_pem})

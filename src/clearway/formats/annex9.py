@@ -13,7 +13,7 @@ offline with the /verify page or ``clearway clearance verify``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +35,7 @@ from clearway.domain.clearance_qr import pack
 from clearway.domain.reference import ReferenceData
 from clearway.domain.snapshot import RequestSnapshot
 from clearway.i18n import translate
+from clearway.signing import token_from_text, verify_clearance
 
 FONTS = Path(__file__).parent / "fonts"
 SANS = "DejaVuSansCondensed"
@@ -57,6 +58,14 @@ class PrintedClearance:
 
     token: str
     claims: ClearanceClaims
+
+    @classmethod
+    def verified(cls, token: str, public_keys: Mapping[str, str | bytes]) -> PrintedClearance:
+        """The clearance ``token`` (the JWS, or what a QR code holds) once it verifies against ``public_keys``
+        (key id → PEM); ``clearway.signing.ClearanceInvalid`` when it does not: a PDF never prints a clearance
+        that would be refused."""
+        compact = token_from_text(token)
+        return cls(token=compact, claims=verify_clearance(compact, public_keys))
 
 
 def write_annex9_pdf(

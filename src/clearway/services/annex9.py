@@ -12,7 +12,7 @@ from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
 from clearway.services.actor import Actor
 from clearway.services.clearances import public_keys
 from clearway.services.requests import read_version, snapshot_of
-from clearway.signing import ClearanceInvalid, verify_clearance
+from clearway.signing import ClearanceInvalid
 from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus
 
 
@@ -60,7 +60,6 @@ def covering_clearance(session: Session, request: ClearanceRequest, number: int)
         return None
     keys = {key.key_id: key.public_pem for key, _ in public_keys(session)}
     try:
-        claims = verify_clearance(stored.token, keys)
+        return PrintedClearance.verified(stored.token, keys)
     except ClearanceInvalid:
         return None
-    return PrintedClearance(token=stored.token, claims=claims)
