@@ -17,9 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
-import segno
 from fpdf import FPDF
 
 from clearway.domain.annex9 import (
@@ -34,6 +32,7 @@ from clearway.domain.clearance import ClearanceClaims, shown_time
 from clearway.domain.clearance_qr import pack
 from clearway.domain.reference import ReferenceData
 from clearway.domain.snapshot import RequestSnapshot
+from clearway.formats.pdf_layout import blank_lines, draw_qr, fitted_cell, header_cell, paragraph
 from clearway.i18n import translate
 from clearway.signing import token_from_text, verify_clearance
 
@@ -48,8 +47,6 @@ COLUMNS = (11.0, 57.0, 58.0, 30.0, 30.0)
 ROW_HEIGHT = 5.6
 NAME_SIZES = (8.0, 7.0, 6.0, 5.2)  # a long name is printed smaller, never cut
 EXCLUDED_SHADE = (225, 225, 225)
-#: Captions wrapped to their boxes, by (text, width, style, size): the same on every page and every document.
-_WRAPPED: dict[tuple[str, float, str, float], list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ class _Annex9Document(FPDF):
         cleared = ""
         if forms.cleared_version is not None:
             cleared = " · " + both("annex9.clearance.cleared_for", version=forms.cleared_version)
-        _fitted_cell(
+        fitted_cell(
             self,
             CONTENT_WIDTH,
             3.5,
@@ -199,9 +196,9 @@ def _direction(pdf: FPDF) -> None:
 def _field_box(pdf: FPDF, key: str, value: str, x: float, y: float, width: float) -> None:
     pdf.rect(x, y, width, 10)
     pdf.set_xy(x + 1, y + 0.6)
-    _fitted_cell(pdf, width - 2, 3, both(key), (6.5, 6.0, 5.5, 5.0))
+    fitted_cell(pdf, width - 2, 3, both(key), (6.5, 6.0, 5.5, 5.0))
     pdf.set_xy(x + 1, y + 4.2)
-    _fitted_cell(pdf, width - 2, 5, value, (10.0, 9.0, 8.0, 7.0, 6.0), bold=True)
+    fitted_cell(pdf, width - 2, 5, value, (10.0, 9.0, 8.0, 7.0, 6.0), bold=True)
 
 
 def _clearance_panel(pdf: FPDF, forms: Annex9Forms, clearance: PrintedClearance | None, x: float, y: float) -> float:
@@ -213,7 +210,7 @@ def _clearance_panel(pdf: FPDF, forms: Annex9Forms, clearance: PrintedClearance 
         pdf.set_font(SANS, "B", 9)
         pdf.multi_cell(QR_SIZE - 4, 4, both("annex9.clearance.none"), align="C")
         return y + QR_SIZE
-    _draw_qr(pdf, pack(clearance.token), x, y, QR_SIZE)
+    draw_qr(pdf, pack(clearance.token), x, y, QR_SIZE)
     pdf.set_xy(x, y + QR_SIZE + 1)
     pdf.set_font(SANS, "B", 8)
     pdf.multi_cell(QR_SIZE, 3.6, both("annex9.clearance.number", number=claims.number), align="C")
@@ -221,36 +218,8 @@ def _clearance_panel(pdf: FPDF, forms: Annex9Forms, clearance: PrintedClearance 
     pdf.multi_cell(QR_SIZE, 3.6, both("annex9.clearance.cleared_for", version=claims.version), align="C")
     pdf.set_x(x)
     pdf.set_font(SANS, "", 6)
-    _paragraph(pdf, QR_SIZE, 2.6, both("annex9.clearance.scan"), centred=True)
+    paragraph(pdf, QR_SIZE, 2.6, both("annex9.clearance.scan"), centred=True)
     return pdf.get_y()
-
-
-def _draw_qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
-    """The QR code as one filled path of its dark runs: vector, sharp at any zoom.
-
-    One path filled once, not a rectangle filled per run: separately filled rectangles leave faint seams
-    between rows when a page is rasterised, and those defeat some decoders (jsQR on /verify among them).
-    fpdf2's own path API takes seconds for the few thousand runs of a clearance, so the operators are
-    written directly (``re`` rectangles in points, origin at the bottom left, then one ``f`` fill).
-    """
-    matrix = segno.make_qr(text, error="m", boost_error=False).matrix
-    quiet = 4  # the quiet zone ISO/IEC 18004 asks for, in modules
-    module = size / (len(matrix) + 2 * quiet)
-    scale = pdf.k
-    rectangles = []
-    for row_index, row in enumerate(matrix):
-        top = pdf.h - (y + (quiet + row_index) * module)
-        column = 0
-        while column < len(row):
-            if not row[column]:
-                column += 1
-                continue
-            start = column
-            while column < len(row) and row[column]:
-                column += 1
-            left, width = x + (quiet + start) * module, (column - start) * module
-            rectangles.append(f"{left * scale:.3f} {top * scale:.3f} {width * scale:.3f} {-module * scale:.3f} re")
-    pdf._out("q 0 g " + " ".join(rectangles) + " f Q")
 
 
 def _routing_table(pdf: FPDF, forms: Annex9Forms, declaration: GeneralDeclaration) -> None:
@@ -261,12 +230,12 @@ def _routing_table(pdf: FPDF, forms: Annex9Forms, declaration: GeneralDeclaratio
     x, y = MARGIN, pdf.get_y()
     pdf.set_font(SANS, "", 6)
     # Two header rows: the passenger columns sit under "Number of passengers on this stage".
-    _header_cell(pdf, x, y, widths[0], 16, both("annex9.routing.place"))
-    _header_cell(pdf, x + widths[0], y, widths[1], 16, both("annex9.routing.crew"))
+    header_cell(pdf, x, y, widths[0], 16, both("annex9.routing.place"))
+    header_cell(pdf, x + widths[0], y, widths[1], 16, both("annex9.routing.crew"))
     passengers_x = x + widths[0] + widths[1]
-    _header_cell(pdf, passengers_x, y, sum(widths[2:6]), 4.5, both("annex9.routing.passengers"))
-    _header_cell(pdf, passengers_x, y + 4.5, widths[2] + widths[3], 3.5, both("annex9.routing.departure_place"))
-    _header_cell(
+    header_cell(pdf, passengers_x, y, sum(widths[2:6]), 4.5, both("annex9.routing.passengers"))
+    header_cell(pdf, passengers_x, y + 4.5, widths[2] + widths[3], 3.5, both("annex9.routing.departure_place"))
+    header_cell(
         pdf, passengers_x + widths[2] + widths[3], y + 4.5, widths[4] + widths[5], 3.5,
         both("annex9.routing.arrival_place"),
     )  # fmt: skip
@@ -278,9 +247,9 @@ def _routing_table(pdf: FPDF, forms: Annex9Forms, declaration: GeneralDeclaratio
     )
     column_x = passengers_x
     for width, key in zip(widths[2:6], sub, strict=True):
-        _header_cell(pdf, column_x, y + 8, width, 8, both(key))
+        header_cell(pdf, column_x, y + 8, width, 8, both(key))
         column_x += width
-    _header_cell(pdf, column_x, y, widths[6], 16, both("annex9.routing.cargo"))
+    header_cell(pdf, column_x, y, widths[6], 16, both("annex9.routing.cargo"))
     y += 16
     for stage in declaration.routing:
         height = 9.0
@@ -296,7 +265,7 @@ def _routing_table(pdf: FPDF, forms: Annex9Forms, declaration: GeneralDeclaratio
         pdf.rect(x, y, widths[0], height)
         pdf.set_xy(x + 1, y + 0.5)
         pdf.set_font(SANS, "B" if highlighted else "", 8)
-        _fitted_cell(pdf, widths[0] - 2, 3.5, _place(stage.place), (8.0, 7.0, 6.0, 5.0), bold=highlighted)
+        fitted_cell(pdf, widths[0] - 2, 3.5, _place(stage.place), (8.0, 7.0, 6.0, 5.0), bold=highlighted)
         pdf.set_font(SANS, "", 6)
         for offset, (word, moment) in enumerate(
             (("annex9.routing.arrives", stage.arrival), ("annex9.routing.departs", stage.departure))
@@ -345,22 +314,22 @@ def _health_and_declaration(pdf: FPDF) -> None:
         for lang in ("en", "es"):
             pdf.set_xy(MARGIN, y)
             pdf.set_font(SANS, "", 6.3 if lang == "en" else 6.0)
-            _paragraph(pdf, width, 2.7, translate(key, lang))
+            paragraph(pdf, width, 2.7, translate(key, lang))
             y = pdf.get_y()
-        y = _blank_lines(pdf, MARGIN, y + 0.5, width, lines)
+        y = blank_lines(pdf, MARGIN, y + 0.5, width, lines)
     pdf.set_xy(MARGIN, y + 0.5)
     pdf.set_font(SANS, "", 6.3)
-    _paragraph(pdf, width, 2.7, both("annex9.health.signed"))
-    y = _blank_lines(pdf, MARGIN, pdf.get_y(), width, 1)
+    paragraph(pdf, width, 2.7, both("annex9.health.signed"))
+    y = blank_lines(pdf, MARGIN, pdf.get_y(), width, 1)
     pdf.rect(MARGIN + width + 3, top, official_width, y - top)
     pdf.set_xy(MARGIN + width + 4, top + 1)
     pdf.set_font(SANS, "B", 7)
-    _paragraph(pdf, official_width - 2, 3, both("annex9.official_use"))
+    paragraph(pdf, official_width - 2, 3, both("annex9.official_use"))
     y += 2
     for lang in ("en", "es"):
         pdf.set_xy(MARGIN, y)
         pdf.set_font(SANS, "", 6.5 if lang == "en" else 6.2)
-        _paragraph(pdf, CONTENT_WIDTH, 2.9, translate("annex9.declaration.text", lang))
+        paragraph(pdf, CONTENT_WIDTH, 2.9, translate("annex9.declaration.text", lang))
         y = pdf.get_y() + 0.3
     bottom = y + 14
     pdf.set_font(SANS, "B", 8)
@@ -377,15 +346,6 @@ def _health_and_declaration(pdf: FPDF) -> None:
         pdf.set_xy(x, bottom + 0.3)
         pdf.set_font(SANS, "", 6.5)
         pdf.cell(CONTENT_WIDTH / 2 - 6, 3, both(key))
-
-
-def _blank_lines(pdf: FPDF, x: float, y: float, width: float, count: int) -> float:
-    pdf.set_draw_color(150)
-    for _ in range(count):
-        y += 4.2
-        pdf.line(x, y, x + width, y)
-    pdf.set_draw_color(0)
-    return y + 0.8
 
 
 # --- Passenger Manifest -------------------------------------------------------------------
@@ -478,7 +438,7 @@ def _manifest_header(pdf: FPDF) -> None:
     x, y = MARGIN, pdf.get_y()
     pdf.set_font(SANS, "B", 6.5)
     for width, key in zip(COLUMNS, keys, strict=True):
-        _header_cell(pdf, x, y, width, 9, both(key))
+        header_cell(pdf, x, y, width, 9, both(key))
         x += width
     pdf.set_y(y + 9)
 
@@ -523,55 +483,10 @@ def _fitted_text(
             _baseline_text(pdf, x, row_top, text)
             return
     pdf.set_xy(x, row_top)
-    _fitted_cell(pdf, width, ROW_HEIGHT, text, sizes[-1:], bold=bold)
+    fitted_cell(pdf, width, ROW_HEIGHT, text, sizes[-1:], bold=bold)
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _header_cell(pdf: FPDF, x: float, y: float, width: float, height: float, text: str) -> None:
-    """A caption centred in its box, wrapped as needed."""
-    pdf.rect(x, y, width, height)
-    lines = _wrapped(pdf, text, width - 1)
-    pdf.set_xy(x + 0.5, y + max(0.4, (height - 2.6 * len(lines)) / 2))
-    _paragraph(pdf, width - 1, 2.6, text, centred=True)
-
-
-def _wrapped(pdf: FPDF, text: str, width: float) -> list[str]:
-    """The lines ``multi_cell`` would break ``text`` into, in the current font (worked out once per process:
-    the forms' fixed captions and paragraphs are the same on every page of every document)."""
-    key = (text, width, pdf.font_style, pdf.font_size_pt)
-    lines = _WRAPPED.get(key)
-    if lines is None:
-        lines = cast(list[str], pdf.multi_cell(width, 3, text, dry_run=True, output="LINES"))
-        _WRAPPED[key] = lines
-    return lines
-
-
-def _paragraph(pdf: FPDF, width: float, line_height: float, text: str, *, centred: bool = False) -> None:
-    """``multi_cell`` for fixed text: the wrapped lines placed with text(); the position moves below them."""
-    x, y = pdf.get_x(), pdf.get_y()
-    lines = _wrapped(pdf, text, width)
-    for index, line in enumerate(lines):
-        baseline = y + line_height * index + line_height / 2 + pdf.font_size / 3
-        offset = (width - pdf.get_string_width(line)) / 2 if centred else pdf.c_margin
-        pdf.text(x + offset, baseline, line)
-    pdf.set_xy(x, y + line_height * len(lines))
-
-
-def _fitted_cell(
-    pdf: FPDF, width: float, height: float, text: str, sizes: Sequence[float], *, bold: bool = False
-) -> None:
-    """The text whole at the largest size that fits the width; at the smallest, wrapped onto two lines."""
-    style = "B" if bold else ""
-    for size in sizes:
-        pdf.set_font(SANS, style, size)
-        if pdf.get_string_width(text) <= width:
-            pdf.cell(width, height, text)
-            return
-    x, y = pdf.get_x(), pdf.get_y()
-    pdf.multi_cell(width, height / 2, text, max_line_height=height / 2)
-    pdf.set_xy(x + width, y)
 
 
 def _place(place: Place) -> str:
