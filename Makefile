@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/precheck.py
 	$(BIN)/python bench/holds.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/paperwork_pdf.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

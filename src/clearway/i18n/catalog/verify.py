@@ -111,7 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "registration {registration}, callsign {callsign}, type {type}",
         "es": "matrícula {registration}, indicativo {callsign}, tipo {type}",
     },
-    "verify.field.legs": {"en": "Legs (local times)", "es": "Tramos (horas locales)"},
+    "verify.field.legs": {"en": "Legs", "es": "Tramos"},
     "verify.leg": {
         "en": "{origin} → {destination}: departs {departure}, arrives {arrival}",
         "es": "{origin} → {destination}: sale {departure}, llega {arrival}",
