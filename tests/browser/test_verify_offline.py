@@ -63,6 +63,23 @@ def revoked_key_token(client: Any, approved: tuple[str, str]) -> tuple[str, dict
 
 
 @pytest.fixture
+def foreign_key_token() -> tuple[str, dict[str, Any]]:
+    """A clearance claiming Mexico as issuer, signed with a key the key set says is Guatemala's."""
+    material = generate_key(SECRET)
+    signed = sign_clearance(claims(key_id=material.key_id), material.encrypted_private_pem, SECRET)
+    entry = {
+        "key_id": material.key_id,
+        "organisation": "Instituto Guatemalteco de Migración",
+        "country": "GTM",
+        "created_at": "2025-01-01T00:00:00.000000Z",
+        "retired_at": None,
+        "pem": material.public_pem,
+        "jwk": public_jwk(material.public_pem),
+    }
+    return signed, entry
+
+
+@pytest.fixture
 def camera_feed(client: Any, world: World, approved: tuple[str, str], tmp_path: Path) -> Path:
     """A video (Y4M, the format Chromium's fake camera plays) of the QR code of an approved version's PDF."""
     public_id, _ = approved
@@ -99,16 +116,21 @@ def browser_with_camera(playwright: Any, camera_feed: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, server_url: str, revoked_key_token: tuple[str, dict[str, Any]]) -> Iterator[Any]:
+def page(
+    browser: Any,
+    server_url: str,
+    revoked_key_token: tuple[str, dict[str, Any]],
+    foreign_key_token: tuple[str, dict[str, Any]],
+) -> Iterator[Any]:
     """/verify opened online once, its service worker in control and its key set refreshed; then offline."""
     context = browser.new_context(locale="en-GB")
-    _, revoked_entry = revoked_key_token
 
     def keys_with_a_revocation(route: Any) -> None:
-        # The key set as the server serves it, plus a key it says was revoked (a compromised key).
+        # The key set as the server serves it, plus a key it says was revoked (a compromised key) and
+        # another country's key.
         response = route.fetch()
         document = response.json()
-        document["keys"].append(revoked_entry)
+        document["keys"] += [revoked_key_token[1], foreign_key_token[1]]
         route.fulfill(response=response, body=json.dumps(document))
 
     context.route(f"{server_url}{KEYS}", keys_with_a_revocation)
@@ -116,7 +138,7 @@ def page(browser: Any, server_url: str, revoked_key_token: tuple[str, dict[str, 
     opened.goto(f"{server_url}/verify")
     opened.wait_for_function("navigator.serviceWorker.controller !== null", timeout=20_000)
     opened.wait_for_function(
-        "JSON.parse(localStorage.getItem('clearway.verify.keys') || '{\"keys\": []}').keys.length >= 2"
+        "JSON.parse(localStorage.getItem('clearway.verify.keys') || '{\"keys\": []}').keys.length >= 3"
     )
     context.set_offline(True)
     opened.reload()  # from the service worker's cache: the network is gone
@@ -163,6 +185,16 @@ def test_a_clearance_signed_with_a_revoked_key_is_refused(
     token, entry = revoked_key_token
     shown = check(page, pack(token))
     assert shown.startswith(f"Refused: the key that signed it ({entry['key_id']}) was revoked on 2026-03-01 08:00 UTC.")
+
+
+def test_a_clearance_signed_with_another_issuers_key_is_refused(
+    page: Any, foreign_key_token: tuple[str, dict[str, Any]]
+) -> None:
+    shown = check(page, pack(foreign_key_token[0]))
+    assert shown.startswith(
+        "Refused: it claims to be issued by Instituto Nacional de Migración (MEX), "
+        "but the key that signed it belongs to Instituto Guatemalteco de Migración (GTM)."
+    )
 
 
 def test_the_qr_code_is_read_from_a_picture_of_the_paper(

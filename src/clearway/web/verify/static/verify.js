@@ -60,21 +60,29 @@
 
   // --- the key set: embedded when served, refreshed when online, kept in this browser -----------
 
-  function newestKeySet() {
-    // The newer of the embedded set and the one kept from the last refresh; a revocation either states stays.
-    const embedded = { keys: boot.keys.keys, fetched_at: boot.keys_fetched_at };
-    let stored = null;
-    try {
-      stored = JSON.parse(localStorage.getItem(STORED_KEYS) || "null");
-    } catch (error) {
-      stored = null; // a damaged copy is dropped: the embedded set is there
+  function merged(one, other) {
+    // Two key sets together: keys are never withdrawn from the published set (a retired key still verifies
+    // what it signed), so a key either holds is kept; for a key both hold the newer set's entry wins, and a
+    // revocation either states stays.
+    const [newest, older] = new Date(one.fetched_at) >= new Date(other.fetched_at) ? [one, other] : [other, one];
+    const keys = new Map(older.keys.map((key) => [key.key_id, key]));
+    for (const key of newest.keys) {
+      const before = keys.get(key.key_id);
+      keys.set(key.key_id, before && before.revoked_at && !key.revoked_at ? before : key);
     }
-    if (!stored || !Array.isArray(stored.keys)) return embedded;
-    const [newest, older] = new Date(stored.fetched_at) >= new Date(embedded.fetched_at) ? [stored, embedded] : [embedded, stored];
-    const revoked = new Map(older.keys.filter((key) => key.revoked_at).map((key) => [key.key_id, key]));
-    const keys = newest.keys.map((key) => (!key.revoked_at && revoked.has(key.key_id) ? revoked.get(key.key_id) : key));
-    const known = new Set(keys.map((key) => key.key_id));
-    return { keys: [...keys, ...[...revoked.values()].filter((key) => !known.has(key.key_id))], fetched_at: newest.fetched_at };
+    return { keys: [...keys.values()], fetched_at: newest.fetched_at };
+  }
+
+  function newestKeySet() {
+    // The set embedded in the page, with the one kept from the last refresh.
+    const embedded = { keys: boot.keys.keys, fetched_at: boot.keys_fetched_at };
+    try {
+      const stored = JSON.parse(localStorage.getItem(STORED_KEYS) || "null");
+      if (stored && Array.isArray(stored.keys)) return merged(embedded, stored);
+    } catch (error) {
+      // A damaged copy is dropped: the embedded set is there.
+    }
+    return embedded;
   }
 
   async function refreshKeys() {
@@ -90,7 +98,7 @@
       // The server's Date: a key set the service worker answers from its cache keeps the date it was fetched.
       const served = new Date(response.headers.get("Date") || Date.now());
       const fetchedAt = Number.isNaN(served.getTime()) ? new Date() : served;
-      keySet = { keys: document_.keys, fetched_at: fetchedAt.toISOString() };
+      keySet = merged(keySet, { keys: document_.keys, fetched_at: fetchedAt.toISOString() });
       localStorage.setItem(STORED_KEYS, JSON.stringify(keySet));
       keyNote = "verify.keys_held";
     } catch (error) {
@@ -215,8 +223,10 @@
     const claims = json(claimsBytes, "claims");
     checkClaims(claims);
     if (claims.kid !== header.kid) throw new Refused("claims", { detail: "kid" });
-    if (entry.country && claims.by.c !== entry.country) {
-      throw new Refused("issuer", { claimed: `${claims.by.n} (${claims.by.c})`, owner: `${entry.organisation} (${entry.country})` });
+    // The key is bound to its issuer: another country's (or organisation's) key proves nothing about this one.
+    const owner = entry.country ? `${entry.organisation || "?"} (${entry.country})` : "?";
+    if (!entry.country || claims.by.c !== entry.country || (entry.organisation && entry.organisation !== claims.by.n)) {
+      throw new Refused("issuer", { claimed: `${claims.by.n} (${claims.by.c})`, owner });
     }
     if (entry.retired_at && new Date(claims.at) > new Date(entry.retired_at)) {
       throw new Refused("retired", { key_id: header.kid, date: shownTime(entry.retired_at) });
