@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearway.domain.reference import ReferenceData
+from clearway.domain.snapshot import RequestSnapshot
 from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
 from clearway.services.actor import Actor
 from clearway.services.clearances import public_keys
@@ -17,10 +18,13 @@ from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus
 
 
 @dataclass(frozen=True)
-class Annex9Document:
+class Annex9Source:
+    """Everything the PDF of one version is made from, read from the database (rendering needs none of it)."""
+
     reference: str
     version: int
-    pdf: bytes
+    snapshot: RequestSnapshot
+    clearance: PrintedClearance | None
 
     @property
     def filename(self) -> str:
@@ -28,20 +32,24 @@ class Annex9Document:
         safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in self.reference)
         return f"annex9-{safe}-v{self.version}.pdf"
 
+    def render(self, reference_data: ReferenceData | None = None) -> bytes:
+        """The PDF (CPU-bound: seconds for thousands of passengers, so done outside the unit of work)."""
+        return write_annex9_pdf(
+            self.snapshot, version=self.version, clearance=self.clearance, reference_data=reference_data
+        )
 
-def annex9_pdf(
-    session: Session, actor: Actor, public_id: str, number: int, *, reference_data: ReferenceData | None = None
-) -> Annex9Document:
-    """The PDF of version ``number`` for a caller who may read its manifest (the view goes to the access log,
-    as for the version itself); a request or version the caller may not see answers as one that does not exist."""
+
+def annex9_source(session: Session, actor: Actor, public_id: str, number: int) -> Annex9Source:
+    """What the PDF of version ``number`` prints, for a caller who may read its manifest (the view goes to the
+    access log, as for the version itself); a request or version the caller may not see answers as one that
+    does not exist."""
     request, version = read_version(session, actor, public_id, number)
-    pdf = write_annex9_pdf(
-        snapshot_of(version),
+    return Annex9Source(
+        reference=request.reference,
         version=version.number,
+        snapshot=snapshot_of(version),
         clearance=covering_clearance(session, request, version.number),
-        reference_data=reference_data,
     )
-    return Annex9Document(reference=request.reference, version=version.number, pdf=pdf)
 
 
 def covering_clearance(session: Session, request: ClearanceRequest, number: int) -> PrintedClearance | None:
