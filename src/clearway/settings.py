@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from pathlib import Path
 
 from clearway.domain.errors import UnusableInput
@@ -49,6 +50,12 @@ class Settings:
     cache_dir: Path
     #: True when the development secret is in use (never in production); pages may warn.
     uses_development_secret: bool = False
+    #: How far in the future a recorded departure or arrival may lie (the recorder's clock may run ahead).
+    event_clock_skew_seconds: int = 300
+
+    @property
+    def event_clock_skew(self) -> timedelta:
+        return timedelta(seconds=self.event_clock_skew_seconds)
 
     @property
     def is_production(self) -> bool:
@@ -149,10 +156,14 @@ def load_settings(
             )
 
     cache = raw("cache_dir")
+    skew_text = raw("event_clock_skew_seconds") or "300"
+    if not skew_text.isdigit():
+        raise UnusableInput("settings.bad_clock_skew", value=skew_text)
     return Settings(
         database_url=resolve_database_url(raw("database_url"), environ=env),
         secret_key=secret if secret is not None else DEVELOPMENT_SECRET_KEY,
         environment=environment,
         cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
         uses_development_secret=uses_development_secret,
+        event_clock_skew_seconds=int(skew_text),
     )

@@ -19,7 +19,7 @@ from clearway.domain.workflow import Action, OrgKind, Role, State
 from clearway.services import agreements, people, requests, workflow
 from clearway.services.actor import Actor, actor_for
 from clearway.store.db import session_scope
-from clearway.store.models import AuditEntry, ClearanceRequest, Organisation, ReceptionOutcome, User
+from clearway.store.models import AccessLogEntry, AuditEntry, ClearanceRequest, Organisation, ReceptionOutcome, User
 from tests.conftest import EXAMPLES
 from tests.factories import people as manifest
 from tests.factories import request
@@ -92,9 +92,11 @@ def agreement_file(folder: Path, **caps: int) -> Path:
 ORGANISATIONS: dict[str, tuple[OrgKind, str | None]] = {
     "sender": (OrgKind.SENDING, "USA"),
     "other_sender": (OrgKind.SENDING, "USA"),
+    "foreign_sender": (OrgKind.SENDING, "CAN"),  # another sending country: no part in USA-MEX
     "receiver": (OrgKind.RECEIVING, "MEX"),
     "other_receiver": (OrgKind.RECEIVING, "GTM"),
-    "observer": (OrgKind.OBSERVER, None),  # granted the USA-MEX agreement
+    "observer": (OrgKind.OBSERVER, None),  # granted the USA-MEX agreement by Mexico, with personal data
+    "counts_observer": (OrgKind.OBSERVER, None),  # granted the USA-MEX agreement by Mexico, without it
     "outside_observer": (OrgKind.OBSERVER, None),  # granted nothing
 }
 
@@ -163,6 +165,18 @@ class World:
         with session_scope(self.engine, read_only=True) as session:
             return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
 
+    def access_log_count(self) -> int:
+        with session_scope(self.engine, read_only=True) as session:
+            return session.scalar(select(func.count()).select_from(AccessLogEntry)) or 0
+
+    def organisation_name(self, label: str) -> str:
+        """The stored name of the organisation behind a label of ``ORGANISATIONS``."""
+        caller = self.callers[(label, Role.VIEWER)]
+        with session_scope(self.engine, read_only=True) as session:
+            user = session.get(User, caller.user_id)
+            assert user is not None
+            return user.organisation.name
+
 
 def _advance(session: Any, sender: Actor, receiver: Actor, public_id: str, target: State, secret: str) -> None:
     def decide(action: Action, **fields: Any) -> None:
@@ -212,7 +226,8 @@ def sees(caller: Caller, state: State) -> bool:
         return caller.org == "sender"
     if caller.kind is OrgKind.RECEIVING:
         return caller.org == "receiver" and ever_submitted(state)  # MEX is the request's country
-    return caller.org == "observer" and ever_submitted(state)  # the grant covers USA-MEX
+    # The grants cover USA-MEX, given by Mexico.
+    return caller.org in ("observer", "counts_observer") and ever_submitted(state)
 
 
 def _row(session: Any, public_id: str) -> ClearanceRequest:
@@ -224,12 +239,20 @@ def build_world(engine: Engine, secret: str, agreement: Path) -> World:
     world = World(engine=engine, secret=secret, agreement=agreement)
     with session_scope(engine) as session:
         agreements.load_agreement_file(session, None, agreement)
+        made: dict[str, Organisation] = {}
         for label, (kind, country) in ORGANISATIONS.items():
             organisation = Organisation(name=f"{label} {uuid.uuid4().hex[:6]}", kind=kind, country=country)
             session.add(organisation)
             session.flush()
-            if label == "observer":
-                people.grant_observer(session, organisation.id, agreement_code="USA-MEX")
+            made[label] = organisation
+            if label in ("observer", "counts_observer"):
+                people.grant_observer(
+                    session,
+                    organisation.id,
+                    agreement_code="USA-MEX",
+                    grantor=made["receiver"],
+                    personal_data=label == "observer",
+                )
             for role in Role:
                 # Inserted directly: hashing a real password per user (Argon2) would cost a second a test.
                 user = User(

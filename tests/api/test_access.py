@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from clearway.domain.workflow import ROLE_PERMISSIONS, Permission, State
-from clearway.services import people
+from clearway.domain.workflow import ROLE_PERMISSIONS, OrgKind, Permission, State
+from clearway.services import observers, people
 from clearway.store.db import session_scope
 from clearway.store.models import User
 from clearway.web.api.deps import AUTHENTICATED
@@ -91,8 +91,40 @@ CASES: dict[str, Case] = {
     "listTokens": Case(),
     "createToken": Case(send=lambda w, c, b: {"json": {"name": "another"}}),
     "revokeToken": Case(params=lambda w, c: {"token_id": _own_token(w, c)}),
+    "answerQuestions": Case((State.INFO_REQUESTED,), send=lambda w, c, b: {"json": {"text": "Escort: J. Doe."}}),
+    "grantObserver": Case(send=lambda w, c, b: {"json": _grant_body(w)}),
+    "withdrawObserverGrant": Case(send=lambda w, c, b: {"json": _granted_first(w, c)}),
+    "listObserverGrants": Case(READ),
+    "requestAudit": Case(READ),
+    "requestAccessLog": Case(READ),
 }
+
+
+def _grant_body(world: World) -> dict[str, Any]:
+    return {"observer_organisation": world.organisation_name("outside_observer"), "agreement_id": "USA-MEX"}
+
+
+def _granted_first(world: World, caller: Caller) -> dict[str, Any]:
+    """The body of a withdrawal, after the caller's organisation gave that grant (where it may)."""
+    with session_scope(world.engine) as session:
+        actor = world.actor(session, caller)
+        if actor.may(Permission.OBSERVERS_MANAGE) and caller.org in USA_MEX_PARTIES:
+            observers.grant(
+                session, actor, observers.GrantTarget(world.organisation_name("outside_observer"), None, "USA-MEX")
+            )
+    return _grant_body(world)
+
+
 HOLDS = (EXAMPLES / "holds-sample.csv").read_bytes()
+
+#: Routes that answer only a request's own organisations (its sender, its receiving side).
+PARTIES_ONLY = {"listObserverGrants", "requestAudit", "requestAccessLog"}
+#: Routes whose body names an observer grant for the USA-MEX agreement.
+GRANT_ROUTES = {"grantObserver", "withdrawObserverGrant"}
+#: Organisations that are a party to USA-MEX and so may grant observers access under it.
+USA_MEX_PARTIES = {"sender", "other_sender", "receiver"}
+#: Routes that show a manifest's personal data (names, dates of birth, documents).
+PERSONAL_DATA_ROUTES = {"getVersion", "diffVersions", "getAnnex9Pdf"}
 
 
 def expected(route: Route, caller: Caller, state: State | None) -> int:
@@ -105,6 +137,14 @@ def expected(route: Route, caller: Caller, state: State | None) -> int:
         return 403
     if route.operation_id == "uploadAgreement" and caller.org == "other_receiver":
         return 403  # the uploaded agreement (USA-MEX) is for another receiving country
+    if route.operation_id == "createRequest" and caller.org == "foreign_sender":
+        return 422  # the body is sent in the name of the USA: flight.sending_authority is refused
+    if route.operation_id in GRANT_ROUTES and caller.org not in USA_MEX_PARTIES:
+        return 404  # not a party to USA-MEX: answers as for an agreement that does not exist
+    if route.operation_id in PARTIES_ONLY and caller.kind is OrgKind.OBSERVER:
+        return 403
+    if route.operation_id in PERSONAL_DATA_ROUTES and caller.org == "counts_observer":
+        return 403  # its grant does not include personal data
     return 200
 
 
@@ -127,8 +167,12 @@ def test_every_role_of_every_organisation(client: Any, world: World, route: Rout
             if want == 200 and shared is not None and route.method != "GET":
                 sent = content()
                 public_id = world.drive(state, sent)  # a success changes the request: each gets its own
+            logged_before = world.access_log_count()
             response = _call(client, route, caller, world, case, public_id, sent)
             got = 200 if 200 <= response.status_code < 300 else response.status_code
+            if got == 200 and _names_someone(response.text, sent):
+                # Personal data only with an access-log entry, whatever the route.
+                assert world.access_log_count() > logged_before, f"{route} as {caller}: personal data, no log entry"
             where = f"{route} as {caller} on {state}"
             if got != want:
                 problems.append(f"{where}: {response.status_code} (expected {want}) {response.text[:200]}")
@@ -157,6 +201,12 @@ def _call(
     kwargs = case.send(world, caller, body)
     headers = {**kwargs.pop("headers", {}), **caller.headers}
     return client.request(route.method, route.url(**params), headers=headers, **kwargs)
+
+
+def _names_someone(text: str, body: Body) -> bool:
+    """Whether a response shows any passenger's name, date of birth or document number."""
+    fields = ("surname", "given_names", "date_of_birth", "document_number")
+    return any(str(row[name]) in text for row in body.get("passengers", []) for name in fields if row.get(name))
 
 
 def _masked(response: Any, public_id: str) -> str:
@@ -216,3 +266,41 @@ def _organisation_of(session: Session, caller: Caller) -> int:
     user = session.get(User, caller.user_id)
     assert user is not None
     return user.organisation_id
+
+
+@pytest.mark.parametrize("state", [State.SUBMITTED, State.INFO_REQUESTED])
+def test_no_read_shows_a_draft_version_to_anyone_but_its_sender(client: Any, world: World, state: State) -> None:
+    """A person taken off the manifest before submission (a stay of removal, say) is in draft
+    version 1 only: every read, by everyone but the sender, answers without it."""
+    body = content()
+    removed = body["passengers"][-1]
+    public_id = world.create(body)
+    kept = {**body, "passengers": body["passengers"][:-1]}
+    kept["flight"] = {**body["flight"], "people": {**body["flight"]["people"], "declared_passengers": 2}}
+    saved = client.post(
+        f"{API}/requests/{public_id}/versions", json={**kept, "based_on_version": 1}, headers=world.officer.headers
+    )
+    assert saved.status_code == 201, saved.text
+    assert client.post(f"{API}/requests/{public_id}/submit", headers=world.officer.headers).status_code == 200
+    if state is State.INFO_REQUESTED:
+        asked = {"action": "request_info", "text": "Who else?"}
+        client.post(f"{API}/requests/{public_id}/decision", json=asked, headers=world.receiving_officer.headers)
+        # A new draft after the question, not yet resubmitted: the person put back.
+        client.post(
+            f"{API}/requests/{public_id}/versions", json={**body, "based_on_version": 2}, headers=world.officer.headers
+        )
+    reads = [route for route in ROUTES if route.method == "GET" and route.on_request]
+    problems = []
+    for caller in world.callers.values():
+        if caller.org == "sender":
+            continue
+        for route in reads:
+            for number in (1, 3):
+                url = route.url(request_id=public_id, number=number)
+                params = {"from": number, "to": 2} if route.operation_id == "diffVersions" else {}
+                response = client.get(url, params=params, headers=caller.headers)
+                if removed["surname"] in response.text or removed["document_number"] in response.text:
+                    problems.append(f"{route} as {caller}: shows the draft's person")
+                if route.operation_id in PERSONAL_DATA_ROUTES and response.status_code not in (403, 404):
+                    problems.append(f"{route} as {caller}: {response.status_code} for draft version {number}")
+    assert problems == []

@@ -75,9 +75,10 @@ def test_allowed_from_each_source_state(client: Any, world: World, step: Step) -
     for source in sorted(step.sources):
         body = content()
         public_id = world.drive(source, body)
-        response = client.post(
-            f"{API}/requests/{public_id}/{step.path}", json=step.body(body), headers=step.by(world).headers
-        )
+        sent = step.body(body)
+        if source is State.INFO_REQUESTED and step.resubmits:
+            sent = {**sent, "answer": "The escort is the one named in the manifest notes."}  # a resubmission answers
+        response = client.post(f"{API}/requests/{public_id}/{step.path}", json=sent, headers=step.by(world).headers)
         assert response.status_code == 200, (source, response.text)
         assert response.json()["state"] == transition.target
         assert world.state_of(public_id) is transition.target

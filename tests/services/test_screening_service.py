@@ -6,6 +6,7 @@ from pathlib import Path
 
 from clearway.domain.snapshot import Passenger
 from clearway.services import requests
+from clearway.services.precheck import finding_message
 from clearway.store.holds import import_hold_list
 from tests.factories import row_values
 from tests.services.conftest import future_flight
@@ -32,7 +33,7 @@ def test_a_new_manifest_is_screened_against_the_current_list(world, tmp_path) ->
     assert codes(version) == [("LEGAL_HOLD_MATCH", 2)]
     finding = next(item for item in version.findings if item["code"] == "LEGAL_HOLD_MATCH")
     assert finding["details"]["hold_ref"] == "H-1"
-    assert "H-1" in finding["message"]["en"] and "H-1" in finding["message"]["es"]
+    assert "H-1" in finding_message(finding, "en") and "H-1" in finding_message(finding, "es")
 
 
 def test_an_amended_manifest_is_screened_again(world, tmp_path) -> None:

@@ -1,6 +1,8 @@
 """The workflow through the services, on SQLite and PostgreSQL: every transition, its
 refusals, versions, material changes, clearances and the audit trail."""
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import func, select, text
 
@@ -36,11 +38,11 @@ def test_a_flight_from_draft_to_closed(world) -> None:
         world.session,
         sender,
         created.public_id,
-        at=future_flight().flight.legs[0].departure,
+        at=datetime.now(UTC),
         actual_registration="N999ZZ",
     )
     assert departure["registration_mismatch"] is True and departure["cleared_registration"] == "N316AC"
-    workflow.record_arrival(world.session, receiver, created.public_id, at=future_flight().flight.legs[0].arrival)
+    workflow.record_arrival(world.session, receiver, created.public_id, at=datetime.now(UTC))
     outcomes = {1: ReceptionOutcome.RECEIVED, 2: ReceptionOutcome.RECEIVED, 3: ReceptionOutcome.NOT_ON_BOARD}
     closed = workflow.confirm_reception(world.session, receiver, created.public_id, outcomes)
     assert closed == {"state": "closed", "received": 2, "not_on_board": 1}
@@ -132,9 +134,12 @@ def test_receiving_side_sees_only_submitted_requests_to_its_country(world) -> No
 
 def test_observer_sees_what_it_was_granted(world) -> None:
     from clearway.services.people import grant_observer
+    from clearway.store.models import Organisation
 
     sent = submitted(world)
-    grant_observer(world.session, world.orgs["monitor"], request_id=sent.id)
+    grantor = world.session.get(Organisation, world.orgs["usa"])
+    assert grantor is not None
+    grant_observer(world.session, world.orgs["monitor"], request_id=sent.id, grantor=grantor)
     assert access.find_request(world.session, world.actor("monitor", Role.VIEWER), sent.public_id).id == sent.id
     with pytest.raises(Forbidden):
         workflow.cancel(world.session, world.actor("monitor"), sent.public_id)

@@ -28,12 +28,15 @@ from clearway.store.models import (
     Decision,
     IdempotencyRecord,
     ImmutableRecordError,
+    MessageKind,
     ObserverGrant,
     Organisation,
+    RequestMessage,
     RequestVersion,
     SigningKey,
     User,
     VersionArrival,
+    VersionSubmission,
     metadata,
 )
 
@@ -107,6 +110,15 @@ def _seed_append_only(session: Session, make_user: MakeUser, make_request: MakeR
             ),
             AccessLogEntry(
                 user_id=officer.id, organisation_id=officer.organisation_id, request_id=request.id, version=1
+            ),
+            VersionSubmission(request_id=request.id, version=1, action=Action.SUBMIT, submitted_by=officer.id),
+            RequestMessage(
+                request_id=request.id,
+                kind=MessageKind.ANSWER,
+                text="The escort boards at KHRL.",
+                version=1,
+                author_id=officer.id,
+                organisation_id=officer.organisation_id,
             ),
         ]
     )

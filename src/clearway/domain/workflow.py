@@ -59,6 +59,7 @@ class Permission(StrEnum):
     KEYS_MANAGE = "keys:manage"
     USERS_MANAGE = "users:manage"
     AUDIT_READ = "audit:read"
+    OBSERVERS_MANAGE = "observers:manage"  # give and withdraw observer grants
 
 
 _P = Permission
@@ -75,11 +76,13 @@ ROLE_PERMISSIONS: dict[tuple[OrgKind, Role], frozenset[Permission]] = {
         _P.EVENT_DEPARTURE,
         _P.EVENT_ARRIVAL,
     },
-    (OrgKind.SENDING, Role.ADMIN): _READ | {_P.HOLDS_READ, _P.HOLDS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ},
+    (OrgKind.SENDING, Role.ADMIN): _READ
+    | {_P.HOLDS_READ, _P.HOLDS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ, _P.OBSERVERS_MANAGE},
     (OrgKind.RECEIVING, Role.VIEWER): _READ,
     (OrgKind.RECEIVING, Role.OFFICER): _READ
     | {_P.REQUEST_DECIDE, _P.REQUEST_REVOKE, _P.EVENT_ARRIVAL, _P.EVENT_RECEPTION},
-    (OrgKind.RECEIVING, Role.ADMIN): _READ | {_P.AGREEMENT_MANAGE, _P.KEYS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ},
+    (OrgKind.RECEIVING, Role.ADMIN): _READ
+    | {_P.AGREEMENT_MANAGE, _P.KEYS_MANAGE, _P.USERS_MANAGE, _P.AUDIT_READ, _P.OBSERVERS_MANAGE},
     (OrgKind.OBSERVER, Role.VIEWER): _READ,
     (OrgKind.OBSERVER, Role.OFFICER): _READ,
     (OrgKind.OBSERVER, Role.ADMIN): _READ | {_P.USERS_MANAGE},

@@ -30,6 +30,7 @@ _CATALOG_MODULES = (
     "service",
     "store",
     "commands",
+    "record",
     "annex9",
     "verify",
 )

@@ -25,9 +25,28 @@ def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tu
         actor.require(Permission.AGREEMENT_MANAGE)
     document = load_document(path, "agreement")
     agreement = parse_agreement(document, Reader(path, "agreement"))
-    if actor is not None and actor.country and agreement.receiving_country != actor.country:
+    if actor is not None and agreement.receiving_country.strip().upper() != actor.country:
+        # An organisation loads only its own country's agreements (one without a country, none).
         raise Forbidden(
-            "service.agreement_other_country", id=agreement.id, country=agreement.receiving_country, own=actor.country
+            "service.agreement_other_country",
+            id=agreement.id,
+            country=agreement.receiving_country,
+            own=actor.country or "-",
+        )
+    # An agreement id belongs to the parties of its first version: another country (or sender)
+    # cannot take it over with a new version, which would decide that country's requests.
+    owner = session.execute(
+        select(AgreementVersion.sending_authority, AgreementVersion.receiving_country)
+        .where(AgreementVersion.agreement_code == agreement.id)
+        .limit(1)
+    ).first()
+    parties = (agreement.sending_authority.strip().upper(), agreement.receiving_country.strip().upper())
+    if owner is not None and (owner[0].strip().upper(), owner[1].strip().upper()) != parties:
+        raise Forbidden(
+            "service.agreement_id_taken",
+            id=agreement.id,
+            sending_authority=owner[0],
+            receiving_country=owner[1],
         )
     existing = session.scalars(
         select(AgreementVersion).where(

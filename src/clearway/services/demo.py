@@ -20,7 +20,7 @@ from clearway.domain.workflow import Action, OrgKind, Role
 from clearway.services import agreements, people, requests, workflow
 from clearway.services.actor import Actor, actor_for
 from clearway.store.holds import import_hold_list
-from clearway.store.models import ReceptionOutcome
+from clearway.store.models import ReceptionOutcome, utcnow
 
 DEMO_PASSWORD = "clearway-demo-2026"  # printed by the demo on purpose; the demo database is throwaway
 _DATA = files("clearway") / "demo_data"
@@ -70,7 +70,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
             agreements.load_agreement_file(session, None, path)
     with as_file(_DATA / "holds-sample.csv") as path:
         import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
-    people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM")
+    people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
 
     sender = actors[("usa", Role.OFFICER)]
     mexico = actors[("mex", Role.OFFICER)]
@@ -148,13 +148,13 @@ def _drive(
     if state == "revoked":
         workflow.revoke(session, receiver, public_id, ("OTHER",), "Runway closed by the civil aviation authority.")
         return
-    departure = snapshot.flight.legs[-1].departure
+    # Events are recorded as they happen: now, never at the planned (future) times.
     workflow.record_departure(
-        session, sender, public_id, at=departure, actual_registration=snapshot.flight.aircraft.registration
+        session, sender, public_id, at=utcnow(), actual_registration=snapshot.flight.aircraft.registration
     )
     if state == "departed":
         return
-    workflow.record_arrival(session, receiver, public_id, at=snapshot.flight.legs[-1].arrival)
+    workflow.record_arrival(session, receiver, public_id, at=utcnow())
     if state == "arrived":
         return
     outcomes = {

@@ -219,22 +219,31 @@ def grant_observer(
     session: Session,
     observer_org_id: int,
     *,
+    grantor: Organisation,
     request_id: int | None = None,
     agreement_code: str | None = None,
-    granted_by: Actor | None = None,
+    personal_data: bool = True,
 ) -> ObserverGrant:
-    """Read-only access for an observer to one request or to the requests of one agreement."""
+    """Read-only access for an observer to one request or to ``grantor``'s requests under one
+    agreement, set up by the system (the demo, an installation script); admins use
+    ``services.observers.grant``."""
     if (request_id is None) == (agreement_code is None):
         raise Invalid("service.grant_scope", field="request_id")
     grant = ObserverGrant(
         observer_org_id=observer_org_id,
         request_id=request_id,
         agreement_code=agreement_code,
-        granted_by=granted_by.user_id if granted_by else None,
+        personal_data=personal_data,
+        grantor_org_id=grantor.id,
+        covers_sending_org_id=grantor.id if grantor.kind is OrgKind.SENDING else None,
+        covers_receiving_country=grantor.country if grantor.kind is OrgKind.RECEIVING else None,
     )
     session.add(grant)
     session.flush()
     audit.record(
-        session, granted_by, "observer_granted", details={"observer": observer_org_id, "agreement": agreement_code}
+        session,
+        None,
+        "observer_granted",
+        details={"observer": observer_org_id, "agreement": agreement_code, "personal_data": personal_data},
     )
     return grant

@@ -12,7 +12,7 @@ from clearway.domain.findings import Finding, Phrase
 from clearway.domain.precheck import PrecheckResult, run_precheck
 from clearway.domain.precheck.legs import arrival_date, judged_legs
 from clearway.domain.snapshot import RequestSnapshot, manifest_of
-from clearway.i18n import LANGUAGES, render_finding
+from clearway.i18n import DEFAULT_LANGUAGE, catalogue, translate
 from clearway.reference import PackagedReferenceData
 from clearway.services.agreements import agreements_between
 from clearway.services.screening import current_screen
@@ -52,8 +52,14 @@ def precheck_snapshot(
 
 
 def stored_findings(result: PrecheckResult) -> list[dict[str, Any]]:
-    """Findings as stored with a version: the codes, and the message in every language."""
+    """Findings as stored with a version: codes, details and the message's parameters, never a
+    rendered sentence, so each reader gets the catalogue's current words in their language
+    (a corrected translation reaches old versions too)."""
     return [finding_document(item) for item in result.findings]
+
+
+#: How a ``Phrase`` parameter is stored: its catalogue keys under this one key.
+_PHRASE = "$phrase"
 
 
 def finding_document(item: Finding) -> dict[str, Any]:
@@ -63,9 +69,36 @@ def finding_document(item: Finding) -> dict[str, Any]:
         "scope": str(item.scope),
         "seq": item.seq,
         "field": item.field,
-        "message": {lang: render_finding(item, lang) for lang in LANGUAGES},
+        "message_key": item.message_key,
+        "params": {str(name): _stored_param(value) for name, value in item.params.items()},
         "details": _json_safe(item.details),
     }
+
+
+def _stored_param(value: Any) -> Any:
+    if isinstance(value, Phrase):
+        return {_PHRASE: list(value.keys)}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)  # as the message template would show it
+
+
+def _read_param(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {_PHRASE}:
+        return Phrase(tuple(value[_PHRASE]))
+    return value
+
+
+def finding_message(item: dict[str, Any], lang: str) -> str:
+    """A stored finding's message, rendered now in ``lang``."""
+    key = item.get("message_key")
+    if key is None:  # stored before findings kept their parameters: the sentence as written then
+        written: dict[str, str] = item.get("message") or {}
+        return written.get(lang) or written.get(DEFAULT_LANGUAGE) or str(item["code"])
+    if key not in catalogue():  # a variant without its own sentence uses the code's
+        key = str(item["code"])
+    params = {name: _read_param(value) for name, value in (item.get("params") or {}).items()}
+    return translate(key, lang, seq=item.get("seq"), field=item.get("field"), **params)
 
 
 def _json_safe(value: Any) -> Any:

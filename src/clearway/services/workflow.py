@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.findings import Code
 from clearway.domain.workflow import TRANSITIONS, Action, State, TransitionRefused, next_state
-from clearway.services import audit, clearances
+from clearway.services import audit, clearances, conversation
 from clearway.services.access import find_request
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Invalid
 from clearway.services.precheck import has_errors, precheck_snapshot, stored_findings
-from clearway.services.requests import current_version, snapshot_of
+from clearway.services.requests import current_version, share_version, snapshot_of, version_row
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -60,16 +60,29 @@ def _move(request: ClearanceRequest, target: State) -> None:
     request.updated_at = utcnow()
 
 
-def submit(session: Session, actor: Actor, public_id: str, *, justification: str | None = None) -> dict[str, Any]:
+def submit(
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    *,
+    justification: str | None = None,
+    answer: str | None = None,
+) -> dict[str, Any]:
     """Submit a draft, or resubmit after a request for information.
 
     Refused while the pre-check (run again now: the lead time depends on this moment) has
-    errors, unless the officer writes a justification, which is recorded and shown to the
-    receiving side.
+    errors, unless the officer writes a justification, which is stored with the version and
+    shown to the receiving side. A resubmission answers the questions: in words (``answer``,
+    or an answer written since the question), with a new version, or both; with neither it
+    is refused.
     """
     request = find_request(session, actor, public_id, for_update=True)
     action = Action.RESUBMIT if request.state is State.INFO_REQUESTED else Action.SUBMIT
     target = _target(request, actor, action)
+    justification = conversation.clean_text(justification, "justification")
+    answer = conversation.clean_text(answer, "answer")
+    if answer is not None and action is not Action.RESUBMIT:
+        raise Invalid("service.nothing_to_answer", field="answer")
     version = current_version(session, request)
     snapshot = snapshot_of(version)
     result = precheck_snapshot(
@@ -77,11 +90,18 @@ def submit(session: Session, actor: Actor, public_id: str, *, justification: str
     )
     findings = stored_findings(result)
     errors = [item["code"] for item in findings if item["severity"] == "error"]
-    justification = (justification or "").strip() or None
     if has_errors(findings) and justification is None:
         raise Conflict("service.precheck_errors", count=len(errors), codes=", ".join(sorted(set(errors))))
+    if action is Action.RESUBMIT:
+        question = conversation.latest_question(session, request)
+        new_version = question is not None and request.current_version > question.version
+        answered = question is not None and conversation.answered_since(session, request, question)
+        if answer is None and not new_version and not answered:
+            raise Conflict("service.resubmit_needs_answer")
+        if answer is not None:
+            conversation.write_answer(session, actor, request, answer)
     _move(request, target)
-    request.ever_submitted = True
+    share_version(session, actor, request, version.number, action, justification)
     details = {"findings": errors, "justification": justification, "submitted_at": _iso(utcnow())}
     audit.record(session, actor, str(action), request=request, version=version.number, details=details)
     return {"state": str(request.state), "version": version.number, "findings": findings, "override": justification}
@@ -102,6 +122,8 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
     if decision.action not in (Action.APPROVE, Action.APPROVE_RESTRICTED, Action.REQUEST_INFO, Action.DENY):
         raise Invalid("service.not_a_decision", field="action", action=str(decision.action))
     _check_reasons(decision)
+    if decision.action is Action.REQUEST_INFO:
+        conversation.check_reply_by(decision.reply_by)
     request, target = _begin(session, actor, public_id, decision.action)
     version = current_version(session, request)
     manifest_seqs = {int(p.seq) for p in snapshot_of(version).passengers if p.seq.strip().isdigit()}
@@ -124,6 +146,16 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
     )
     session.add(row)
     session.flush()
+    if decision.action is Action.REQUEST_INFO:
+        conversation.ask(
+            session,
+            actor,
+            request,
+            text=(decision.text or "").strip(),
+            reason_codes=decision.reason_codes,
+            reply_by=decision.reply_by,
+            version=version.number,
+        )
     result: dict[str, Any] = {"state": str(request.state), "version": version.number, "decision": row.id}
     if decision.action in (Action.APPROVE, Action.APPROVE_RESTRICTED):
         clearance = clearances.issue(
@@ -199,23 +231,46 @@ def revoke(
 
 
 def cancel(session: Session, actor: Actor, public_id: str, text: str | None = None) -> dict[str, Any]:
-    """The sending side withdraws the request; any clearance stops being current."""
+    """The sending side withdraws the request; any clearance stops being current. The reason is
+    kept with the request and shown to both sides."""
+    reason = conversation.clean_text(text, "text")
     request, target = _begin(session, actor, public_id, Action.CANCEL)
     _move(request, target)
+    request.cancel_reason = reason
     for clearance in session.scalars(
         select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
     ):
         clearance.status = ClearanceStatus.REVOKED
         clearance.status_changed_at = utcnow()
-    audit.record(session, actor, "cancel", request=request, version=request.current_version, details={"text": text})
+    audit.record(session, actor, "cancel", request=request, version=request.current_version, details={"text": reason})
     return {"state": str(request.state)}
 
 
+#: How far in the future a recorded departure or arrival may lie: the recorder's clock may run ahead.
+DEFAULT_CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _check_event_time(at: datetime, field: str, *, previous: datetime | None, allowed_skew: timedelta) -> None:
+    """A flight event happened: not in the future (beyond ``allowed_skew``), not before the event before it."""
+    now = utcnow()
+    if at > now + allowed_skew:
+        raise Invalid("service.event_in_future", field=field, value=_iso(at), now=_iso(now))
+    if previous is not None and at < previous:
+        raise Invalid("service.event_before_previous", field=field, value=_iso(at), previous=_iso(previous))
+
+
 def record_departure(
-    session: Session, actor: Actor, public_id: str, *, at: datetime, actual_registration: str
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    *,
+    at: datetime,
+    actual_registration: str,
+    allowed_skew: timedelta = DEFAULT_CLOCK_SKEW,
 ) -> dict[str, Any]:
-    """Departure with the actual time and registration; another registration than the cleared one
-    is flagged at once to both sides (on the request, and in the audit trail)."""
+    """Departure with the actual time and registration. Another registration than the cleared one,
+    and a departure outside the clearance's validity window, are flagged at once to both sides
+    (on the request, and in the audit trail)."""
     if len(actual_registration.strip()) > MAX_REGISTRATION:
         raise Invalid(
             "service.registration_too_long",
@@ -224,9 +279,21 @@ def record_departure(
             maximum=MAX_REGISTRATION,
         )
     request, target = _begin(session, actor, public_id, Action.DEPART)
+    clearance = session.scalars(
+        select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
+    ).first()
+    approved_at = session.scalar(
+        select(Decision.decided_at)
+        .where(Decision.request_id == request.id, Decision.action.in_((Action.APPROVE, Action.APPROVE_RESTRICTED)))
+        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+        .limit(1)
+    )
+    _check_event_time(at, "at", previous=approved_at, allowed_skew=allowed_skew)
     _move(request, target)
-    cleared = snapshot_of(current_version(session, request)).flight.aircraft.registration
+    cleared_version = clearance.version if clearance is not None else request.current_version
+    cleared = snapshot_of(version_row(session, request, cleared_version)).flight.aircraft.registration
     mismatch = _registration(actual_registration) != _registration(cleared)
+    outside = clearance is not None and not (clearance.valid_from <= at <= clearance.valid_until)
     session.add(
         FlightEvent(
             request_id=request.id,
@@ -234,12 +301,20 @@ def record_departure(
             at=at,
             actual_registration=actual_registration.strip(),
             registration_mismatch=mismatch,
+            outside_validity=outside,
             recorded_by=actor.user_id,
         )
     )
-    details = {"at": _iso(at), "actual_registration": actual_registration.strip(), "registration_mismatch": mismatch}
+    details: dict[str, Any] = {
+        "at": _iso(at),
+        "actual_registration": actual_registration.strip(),
+        "registration_mismatch": mismatch,
+        "outside_validity": outside,
+    }
     if mismatch:
         details["cleared_registration"] = cleared
+    if outside and clearance is not None:
+        details["valid_from"], details["valid_until"] = _iso(clearance.valid_from), _iso(clearance.valid_until)
     audit.record(session, actor, "depart", request=request, version=request.current_version, details=details)
     return {"state": str(request.state), **details}
 
@@ -248,9 +323,17 @@ def _registration(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-def record_arrival(session: Session, actor: Actor, public_id: str, *, at: datetime) -> dict[str, Any]:
-    """Arrival, recorded by either side."""
+def record_arrival(
+    session: Session, actor: Actor, public_id: str, *, at: datetime, allowed_skew: timedelta = DEFAULT_CLOCK_SKEW
+) -> dict[str, Any]:
+    """Arrival, recorded by either side: not in the future, not before the departure."""
     request, target = _begin(session, actor, public_id, Action.ARRIVE)
+    departed_at = session.scalar(
+        select(FlightEvent.at).where(
+            FlightEvent.request_id == request.id, FlightEvent.kind == FlightEventKind.DEPARTURE
+        )
+    )
+    _check_event_time(at, "at", previous=departed_at, allowed_skew=allowed_skew)
     _move(request, target)
     session.add(FlightEvent(request_id=request.id, kind=FlightEventKind.ARRIVAL, at=at, recorded_by=actor.user_id))
     audit.record(session, actor, "arrive", request=request, version=request.current_version, details={"at": _iso(at)})

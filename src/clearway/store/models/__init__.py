@@ -24,10 +24,13 @@ from clearway.store.models.requests import (
     Decision,
     FlightEvent,
     FlightEventKind,
+    MessageKind,
     ReceptionOutcome,
     ReceptionRecord,
+    RequestMessage,
     RequestVersion,
     VersionArrival,
+    VersionSubmission,
 )
 
 metadata = Base.metadata
@@ -74,15 +77,18 @@ __all__ = [
     "HoldList",
     "IdempotencyRecord",
     "ImmutableRecordError",
+    "MessageKind",
     "ObserverGrant",
     "Organisation",
     "ReceptionOutcome",
     "ReceptionRecord",
+    "RequestMessage",
     "RequestVersion",
     "SigningKey",
     "UTCDateTime",
     "User",
     "VersionArrival",
+    "VersionSubmission",
     "metadata",
     "utcnow",
 ]

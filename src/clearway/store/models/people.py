@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clearway.domain.workflow import OrgKind, Role
@@ -91,6 +91,14 @@ class ObserverGrant(Base):
     observer_org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     request_id: Mapped[int | None] = mapped_column(ForeignKey("clearance_requests.id"), index=True)
     agreement_code: Mapped[str | None] = mapped_column(String(64))
+    #: Whether the observer may read the manifest's personal data (else: flight, counts, safeguards).
+    personal_data: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The organisation that gave the grant. A grant per agreement covers only its requests:
+    #: those it sent (``covers_sending_org_id``) or those addressed to it (``covers_receiving_country``).
+    grantor_org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    covers_sending_org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    covers_receiving_country: Mapped[str | None] = mapped_column(String(3))
     granted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

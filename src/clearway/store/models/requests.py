@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -66,6 +67,10 @@ class ClearanceRequest(Base):
     #: Receiving authorities see a request once it has been submitted, even after it returns
     #: to a state they would not otherwise see; this keeps that rule one indexed column away.
     ever_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The latest version the receiving side and observers may see (``VersionSubmission``); None: none yet.
+    shared_version: Mapped[int | None] = mapped_column(Integer)
+    #: Why the sending side cancelled, shown to both sides.
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
     copied_from_id: Mapped[int | None] = mapped_column(ForeignKey("clearance_requests.id"))
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -98,6 +103,53 @@ class RequestVersion(AppendOnly, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     request: Mapped[ClearanceRequest] = relationship(back_populates="versions", viewonly=True)
+
+
+class VersionSubmission(AppendOnly, Base):
+    """A version put before the receiving side: current at a submit or resubmit, or saved as an
+    amendment after an approval. Only such versions are shown to the receiving side and observers.
+
+    ``justification`` is the sending officer's written reason for going ahead despite pre-check
+    errors, kept with the version it was written for and shown to the receiving side.
+    """
+
+    __tablename__ = "version_submissions"
+    __table_args__ = (Index(None, "request_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("clearance_requests.id"))
+    version: Mapped[int] = mapped_column(Integer)  # RequestVersion.number
+    #: submit, resubmit, material_amendment or non_material_amendment.
+    action: Mapped[Action] = mapped_column(enum_column(Action, "action"))
+    justification: Mapped[str | None] = mapped_column(Text)
+    submitted_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MessageKind(StrEnum):
+    QUESTION = "question"
+    ANSWER = "answer"
+
+
+class RequestMessage(AppendOnly, Base):
+    """One message of a request's conversation: the receiving side's questions, the sending side's answers."""
+
+    __tablename__ = "request_messages"
+    __table_args__ = (Index(None, "request_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(36), unique=True, default=_public_id)
+    request_id: Mapped[int] = mapped_column(ForeignKey("clearance_requests.id"))
+    kind: Mapped[MessageKind] = mapped_column(enum_column(MessageKind, "kind"))
+    text: Mapped[str] = mapped_column(Text)
+    reason_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reply_by: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    in_reply_to: Mapped[int | None] = mapped_column(ForeignKey("request_messages.id"))
+    #: The version current when the message was written (an answer "since the question" is later).
+    version: Mapped[int] = mapped_column(Integer)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class VersionArrival(AppendOnly, Base):
@@ -188,6 +240,8 @@ class FlightEvent(Base):
     actual_registration: Mapped[str | None] = mapped_column(String(16))
     #: Another aircraft than the cleared one: flagged to both sides at once.
     registration_mismatch: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A departure outside the clearance's validity window: flagged to both sides at once.
+    outside_validity: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -17,6 +17,7 @@ from clearway.web.api import (
     events,
     holds,
     keys,
+    record,
     requests,
     session,
     users,
@@ -26,7 +27,20 @@ from clearway.web.api import (
 PREFIX = "/api/v1"
 
 
-FEATURES = (session, requests, versions, annex9, decisions, events, agreements, holds, keys, clearances, users)
+FEATURES = (
+    session,
+    requests,
+    versions,
+    annex9,
+    decisions,
+    events,
+    record,
+    agreements,
+    holds,
+    keys,
+    clearances,
+    users,
+)
 
 
 def include_api(app: FastAPI) -> None:

@@ -71,6 +71,26 @@ class RequestBody(BaseModel):
 
 
 class EditBody(RequestBody):
-    """A new version, and the version it was made from (a stale one is refused with the current number)."""
+    """A new version, and the version it was made from (a stale one is refused with the current number).
 
-    based_on_version: int = Field(ge=1)
+    A version document as ``GET .../versions/{number}`` returns it can be sent back as it is:
+    its read-only fields are ignored and it is taken as based on its ``number``.
+    """
+
+    based_on_version: int | None = Field(
+        default=None, ge=1, description="The version this content was made from (default: number)."
+    )
+    number: int | None = Field(
+        default=None,
+        ge=1,
+        description="Set in a version document sent back as it is: the version it was read from, "
+        "which is then the version it is based on (the document's own based_on_version is ignored).",
+    )
+    justification: str | None = Field(
+        default=None,
+        description="After an approval, required for a material amendment while the pre-check has errors; "
+        "shown to the receiving side.",
+    )
+
+    def base_version(self) -> int | None:
+        return self.number if self.number is not None else self.based_on_version

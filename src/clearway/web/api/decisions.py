@@ -28,6 +28,11 @@ class SubmitBody(BaseModel):
     justification: str | None = Field(
         default=None, description="Required to submit despite pre-check errors; shown to the receiving side."
     )
+    answer: str | None = Field(
+        default=None,
+        description="Resubmission: the answer to the questions, in words. A resubmission needs an answer "
+        "(here or written since the question) or a new version.",
+    )
 
 
 class Submitted(BaseModel):
@@ -43,7 +48,9 @@ class DecisionBody(BaseModel):
     text: str | None = Field(default=None, description="Questions (request_info), or the explanation of OTHER.")
     excluded_seqs: list[int] = Field(default=[], description="approve_restricted: passengers not cleared.")
     conditions: str | None = Field(default=None, description="approve_restricted: conditions in text.")
-    reply_by: AwareDatetime | None = Field(default=None, description="request_info: when the answer is due.")
+    reply_by: AwareDatetime | None = Field(
+        default=None, description="request_info: when the answer is due (in the future)."
+    )
 
 
 class IssuedClearance(BaseModel):
@@ -64,7 +71,7 @@ class ReasonsBody(BaseModel):
 
 
 class CancelBody(BaseModel):
-    text: str | None = Field(default=None, description="Why, for the record.")
+    text: str | None = Field(default=None, description="Why; shown to both sides.")
 
 
 def _once(
@@ -87,19 +94,20 @@ def submit_request(
     ctx: Writer, request_id: str, response: Response, key: IdempotencyKey = None, body: SubmitBody | None = None
 ) -> Submitted:
     justification = body.justification if body else None
+    answer = body.answer if body else None
     access.find_request(ctx.session, ctx.actor, request_id, for_update=True)
     result = _once(
         ctx,
         response,
         key,
         "submit",
-        {"request": request_id, "justification": justification},
-        lambda: workflow.submit(ctx.session, ctx.actor, request_id, justification=justification),
+        {"request": request_id, "justification": justification, "answer": answer},
+        lambda: workflow.submit(ctx.session, ctx.actor, request_id, justification=justification, answer=answer),
     )
     return Submitted(
         state=result["state"],
         version=result["version"],
-        findings=views.findings(result["findings"], ctx.lang),
+        findings=views.findings(result["findings"], ctx.lang),  # passenger findings: code and seq only
         override=result["override"],
     )
 

@@ -17,7 +17,7 @@ router = ApiRouter(prefix="/requests/{request_id}", tags=["events"], responses=E
 
 
 class DepartureBody(BaseModel):
-    at: AwareDatetime = Field(description="When it actually departed.")
+    at: AwareDatetime = Field(description="When it actually departed: not in the future, not before the approval.")
     actual_registration: str = Field(min_length=1, max_length=16, description="The aircraft that departed.")
 
 
@@ -27,10 +27,13 @@ class Departed(BaseModel):
     actual_registration: str
     registration_mismatch: bool = Field(description="Not the cleared aircraft: flagged to both sides.")
     cleared_registration: str | None = Field(default=None, description="The cleared one, when they differ.")
+    outside_validity: bool = Field(description="Outside the clearance's validity window: flagged to both sides.")
+    valid_from: str | None = Field(default=None, description="The clearance's window, when outside it.")
+    valid_until: str | None = None
 
 
 class ArrivalBody(BaseModel):
-    at: AwareDatetime = Field(description="When it actually arrived.")
+    at: AwareDatetime = Field(description="When it actually arrived: not in the future, not before the departure.")
 
 
 class PassengerOutcome(BaseModel):
@@ -65,7 +68,12 @@ class Received(BaseModel):
 )
 def record_departure(ctx: Writer, request_id: str, body: DepartureBody) -> Departed:
     result = workflow.record_departure(
-        ctx.session, ctx.actor, request_id, at=body.at, actual_registration=body.actual_registration
+        ctx.session,
+        ctx.actor,
+        request_id,
+        at=body.at,
+        actual_registration=body.actual_registration,
+        allowed_skew=ctx.settings.event_clock_skew,
     )
     return Departed.model_validate(result)
 
@@ -77,7 +85,10 @@ def record_departure(ctx: Writer, request_id: str, body: DepartureBody) -> Depar
     openapi_extra=needs(Permission.EVENT_ARRIVAL),
 )
 def record_arrival(ctx: Writer, request_id: str, body: ArrivalBody) -> views.NewState:
-    return views.NewState.model_validate(workflow.record_arrival(ctx.session, ctx.actor, request_id, at=body.at))
+    result = workflow.record_arrival(
+        ctx.session, ctx.actor, request_id, at=body.at, allowed_skew=ctx.settings.event_clock_skew
+    )
+    return views.NewState.model_validate(result)
 
 
 @router.post(

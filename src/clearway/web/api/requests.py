@@ -14,6 +14,7 @@ from clearway.services.precheck import precheck_snapshot, stored_findings
 from clearway.store.models import utcnow
 from clearway.web.api import views
 from clearway.web.api.bodies import RequestBody
+from clearway.web.api.content import NewRequestContent, content_body
 from clearway.web.api.deps import ApiRouter, Reader, Writer, json_response, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
@@ -43,12 +44,11 @@ class PrecheckOutcome(BaseModel):
     "",
     operation_id="createRequest",
     status_code=201,
-    summary="Create a draft request (version 1), pre-checked",
-    openapi_extra=needs(Permission.REQUEST_CREATE),
+    summary="Create a draft request (version 1), pre-checked: JSON, or a request file and a manifest file",
+    openapi_extra={**needs(Permission.REQUEST_CREATE), **content_body(RequestBody, with_base=False)},
 )
-def create_request(ctx: Writer, body: RequestBody) -> views.RequestDetail:
-    snapshot = requests.snapshot_from_body(body.document())
-    created = requests.create_request(ctx.session, ctx.actor, snapshot)
+def create_request(ctx: Writer, sent: NewRequestContent) -> views.RequestDetail:
+    created = requests.create_request(ctx.session, ctx.actor, sent.read().snapshot)
     return views.detail(ctx.session, ctx.actor, created, ctx.lang)
 
 

@@ -11,6 +11,7 @@ from clearway.domain.workflow import Permission
 from clearway.services import requests
 from clearway.web.api import views
 from clearway.web.api.bodies import EditBody
+from clearway.web.api.content import NewVersionContent, content_body
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
@@ -62,15 +63,24 @@ class VersionDiff(BaseModel):
     "/versions",
     operation_id="saveVersion",
     status_code=201,
-    summary="Save a new version made from based_on_version (a stale one: 409 with the current number)",
-    openapi_extra=needs(Permission.REQUEST_CREATE),
+    summary="Save a new version made from based_on_version (a stale one: 409 with the current number); "
+    "JSON (a version document as GET returns it, too) or a request file and a manifest file",
+    openapi_extra={**needs(Permission.REQUEST_CREATE), **content_body(EditBody, with_base=True)},
 )
-def save_version(ctx: Writer, request_id: str, body: EditBody) -> SavedVersion:
-    snapshot = requests.snapshot_from_body(body.document())
-    request, version, reasons = requests.save_edit(ctx.session, ctx.actor, request_id, body.based_on_version, snapshot)
+def save_version(ctx: Writer, request_id: str, sent: NewVersionContent) -> SavedVersion:
+    content = sent.read_edit()
+    assert content.based_on_version is not None  # read_edit insists
+    request, version, reasons = requests.save_edit(
+        ctx.session,
+        ctx.actor,
+        request_id,
+        content.based_on_version,
+        content.snapshot,
+        justification=content.justification,
+    )
     return SavedVersion(
         request=views.summary(ctx.session, ctx.actor, request),
-        version=views.version_summary(version),
+        version=views.version_summary(version, content.justification),
         findings=views.findings(version.findings, ctx.lang),
         material_reasons=reasons,
     )
@@ -83,8 +93,9 @@ def save_version(ctx: Writer, request_id: str, body: EditBody) -> SavedVersion:
     openapi_extra=needs(Permission.REQUEST_READ),
 )
 def list_versions(ctx: Reader, request_id: str) -> VersionList:
-    _, versions = requests.list_versions(ctx.session, ctx.actor, request_id)
-    return VersionList(items=[views.version_summary(version) for version in versions])
+    request, versions = requests.list_versions(ctx.session, ctx.actor, request_id)
+    written = requests.justifications(ctx.session, request)
+    return VersionList(items=[views.version_summary(version, written.get(version.number)) for version in versions])
 
 
 @router.get(
@@ -94,26 +105,28 @@ def list_versions(ctx: Reader, request_id: str) -> VersionList:
     openapi_extra=needs(Permission.PERSONAL_DATA_READ),
 )
 def get_version(ctx: Writer, request_id: str, number: VersionNumber) -> VersionDetail:
-    _, version = requests.read_version(ctx.session, ctx.actor, request_id, number)
+    request, version = requests.read_version(ctx.session, ctx.actor, request_id, number)
+    written = requests.justifications(ctx.session, request)
     return VersionDetail(
-        **views.version_summary(version).model_dump(),
+        **views.version_summary(version, written.get(version.number)).model_dump(),
         flight=version.content["flight"],
         passengers=version.content["passengers"],
-        findings=views.findings(version.findings, ctx.lang),
+        findings=views.findings(version.findings, ctx.lang, personal_data=True),
     )
 
 
 @router.get(
     "/diff",
     operation_id="diffVersions",
-    summary="What changed between two versions (personal data: written to the access log)",
+    summary="What changed between two versions (default: from the version last decided on to the current one; "
+    "personal data: written to the access log)",
     openapi_extra=needs(Permission.PERSONAL_DATA_READ),
 )
 def diff_versions(
     ctx: Writer,
     request_id: str,
-    from_version: Annotated[int, Query(alias="from", ge=1)],
-    to_version: Annotated[int, Query(alias="to", ge=1)],
+    from_version: Annotated[int | None, Query(alias="from", ge=1)] = None,
+    to_version: Annotated[int | None, Query(alias="to", ge=1)] = None,
 ) -> VersionDiff:
-    diff = requests.compare(ctx.session, ctx.actor, request_id, from_version, to_version)
-    return VersionDiff.model_validate({"from": from_version, "to": to_version, **diff.to_document()})
+    compared = requests.compare(ctx.session, ctx.actor, request_id, from_version, to_version)
+    return VersionDiff.model_validate({"from": compared.old, "to": compared.new, **compared.diff.to_document()})

@@ -15,10 +15,11 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import Action, State
-from clearway.i18n import DEFAULT_LANGUAGE
-from clearway.services.access import visible
+from clearway.services import conversation
+from clearway.services.access import shown_version, visible
 from clearway.services.actor import Actor
-from clearway.services.requests import current_version
+from clearway.services.precheck import finding_message
+from clearway.services.requests import justifications, version_row
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -35,8 +36,36 @@ class Finding(BaseModel):
     scope: str
     seq: int | None = Field(description="The passenger's seq, for a passenger finding.")
     field: str | None
-    message: str = Field(description="In the caller's language.")
+    message: str | None = Field(
+        description="In the caller's language. None for a passenger finding outside the version view, "
+        "whose message names the person (the version view writes the access log)."
+    )
     details: dict[str, Any]
+
+
+class Message(BaseModel):
+    """One message of the request's conversation."""
+
+    id: str
+    kind: str = Field(description="question (receiving side) or answer (sending side).")
+    text: str
+    reason_codes: list[str]
+    reply_by: datetime | None
+    in_reply_to: str | None = Field(description="The question an answer replies to.")
+    author: str
+    organisation: str
+    at: datetime
+
+
+class Safeguards(BaseModel):
+    """What the receiving side plans reception around, without naming anyone."""
+
+    passengers: int
+    medical_escort_needed: int = Field(description="Passengers marked medical_escort=Y.")
+    family_groups: int
+    escorts: int
+    medical_staff: int
+    monitors: int
 
 
 class FindingCounts(BaseModel):
@@ -107,6 +136,7 @@ class FlightEventOut(BaseModel):
     at: datetime
     actual_registration: str | None
     registration_mismatch: bool
+    outside_validity: bool = Field(description="A departure outside the clearance's validity window.")
     recorded_at: datetime
 
 
@@ -117,28 +147,75 @@ class ReceptionOut(BaseModel):
 
 class RequestDetail(RequestSummary):
     version: VersionSummary
-    findings: list[Finding] = Field(description="The pre-check findings of the current version.")
+    flight: dict[str, Any] = Field(description="The current version's flight, as in a request file.")
+    safeguards: Safeguards
+    findings: list[Finding] = Field(
+        description="The pre-check findings of the current version (passenger findings: code and seq only)."
+    )
     decisions: list[DecisionOut]
+    last_decided_version: int | None = Field(description="The version the receiving side last decided on.")
+    conversation: list[Message] = Field(description="Questions and answers, oldest first.")
+    cancel_reason: str | None = Field(description="Why the sending side cancelled.")
     clearance: ClearanceOut | None = Field(description="The latest clearance issued, whatever its status.")
     events: list[FlightEventOut]
     registration_mismatch: bool = Field(description="The aircraft that departed is not the one cleared.")
+    departure_outside_validity: bool = Field(description="It departed outside the clearance's validity window.")
     reception: list[ReceptionOut]
 
 
-def findings(stored: list[dict[str, Any]], lang: str) -> list[Finding]:
-    """Stored findings (messages in every language) with the message in ``lang``."""
-    return [
-        Finding(
-            code=item["code"],
-            severity=item["severity"],
-            scope=item["scope"],
-            seq=item.get("seq"),
-            field=item.get("field"),
-            message=item["message"].get(lang) or item["message"][DEFAULT_LANGUAGE],
-            details=item.get("details") or {},
+PASSENGER_SCOPE = "passenger"
+
+
+def findings(stored: list[dict[str, Any]], lang: str, *, personal_data: bool = False) -> list[Finding]:
+    """Stored findings with the message rendered now in ``lang``.
+
+    Without ``personal_data`` (every view but the logged version view) a passenger finding
+    shows only its code, seq and field: its message and details name the person.
+    """
+    shown = []
+    for item in stored:
+        private = item["scope"] == PASSENGER_SCOPE and not personal_data
+        shown.append(
+            Finding(
+                code=item["code"],
+                severity=item["severity"],
+                scope=item["scope"],
+                seq=item.get("seq"),
+                field=item.get("field"),
+                message=None if private else finding_message(item, lang),
+                details={} if private else item.get("details") or {},
+            )
         )
-        for item in stored
-    ]
+    return shown
+
+
+def safeguards(content: dict[str, Any]) -> Safeguards:
+    """Counts from a version's content that name no one."""
+    passengers = content.get("passengers", [])
+    people = content.get("flight", {}).get("people", {})
+    groups = {str(row.get("family_group", "")).strip() for row in passengers} - {""}
+    return Safeguards(
+        passengers=len(passengers),
+        medical_escort_needed=sum(1 for row in passengers if str(row.get("medical_escort", "")).strip().upper() == "Y"),
+        family_groups=len(groups),
+        escorts=int(people.get("escorts", 0)),
+        medical_staff=int(people.get("medical_staff", 0)),
+        monitors=int(people.get("monitors", 0)),
+    )
+
+
+def message(item: conversation.Message) -> Message:
+    return Message(
+        id=item.id,
+        kind=item.kind,
+        text=item.text,
+        reason_codes=list(item.reason_codes),
+        reply_by=item.reply_by,
+        in_reply_to=item.in_reply_to,
+        author=item.author,
+        organisation=item.organisation,
+        at=item.at,
+    )
 
 
 SEVERITIES = ("error", "warning", "info")
@@ -149,7 +226,8 @@ def finding_counts(stored: list[dict[str, Any]]) -> FindingCounts:
     return FindingCounts(**{severity: severities.count(severity) for severity in SEVERITIES})
 
 
-def version_summary(version: RequestVersion) -> VersionSummary:
+def version_summary(version: RequestVersion, justification: str | None = None) -> VersionSummary:
+    """``justification``: the override written when the version was submitted, if any."""
     agreement = (
         AgreementRef(id=version.agreement_code, version=version.agreement_version)
         if version.agreement_code is not None and version.agreement_version is not None
@@ -160,7 +238,7 @@ def version_summary(version: RequestVersion) -> VersionSummary:
         created_at=version.created_at,
         based_on_version=version.based_on_version,
         agreement=agreement,
-        override_justification=version.override_justification,
+        override_justification=justification or version.override_justification,
         manifest_hash=version.manifest_hash,
         passenger_count=len(version.content.get("passengers", [])),
         finding_counts=finding_counts(version.findings),
@@ -184,7 +262,8 @@ def _summary_fields(session: Session, actor: Actor, request: ClearanceRequest) -
         "reference": request.reference,
         "receiving_country": request.receiving_country,
         "state": str(request.state),
-        "current_version": request.current_version,
+        # The version this caller is shown: never a draft to the receiving side or an observer.
+        "current_version": shown_version(actor, request),
         "copied_from": copied_from,
         "created_at": request.created_at,
         "updated_at": request.updated_at,
@@ -212,10 +291,15 @@ def detail(
     before a submission, no clearance before an approval...): this is the API's hottest read.
     """
     if version is None:
-        version = current_version(session, request)
+        version = version_row(session, request, shown_version(actor, request))
     decisions: Sequence[Decision] = ()
+    messages: list[conversation.Message] = []
+    written: dict[int, str] = {}
     if request.ever_submitted:
         decisions = session.scalars(_DECISIONS_OF_REQUEST, {"request_id": request.id}).all()
+        messages = conversation.messages_of(session, request)
+        written = justifications(session, request)
+    last_decided = next((row.version for row in reversed(decisions) if row.action is not Action.REVOKE), None)
     clearance = None
     if any(decision.action in _APPROVALS for decision in decisions):
         clearance = session.scalars(
@@ -236,9 +320,14 @@ def detail(
         ).all()
     return RequestDetail(
         **_summary_fields(session, actor, request),
-        version=version_summary(version),
+        version=version_summary(version, written.get(version.number)),
+        flight=version.content["flight"],
+        safeguards=safeguards(version.content),
         findings=findings(version.findings, lang),
         decisions=[_decision(row) for row in decisions],
+        last_decided_version=last_decided,
+        conversation=[message(item) for item in messages],
+        cancel_reason=request.cancel_reason,
         clearance=_clearance(clearance) if clearance is not None else None,
         events=[
             FlightEventOut(
@@ -246,11 +335,13 @@ def detail(
                 at=event.at,
                 actual_registration=event.actual_registration,
                 registration_mismatch=event.registration_mismatch,
+                outside_validity=event.outside_validity,
                 recorded_at=event.recorded_at,
             )
             for event in events
         ],
         registration_mismatch=any(event.registration_mismatch for event in events),
+        departure_outside_validity=any(event.outside_validity for event in events),
         reception=[ReceptionOut(seq=row.seq, outcome=str(row.outcome)) for row in reception],
     )
 
