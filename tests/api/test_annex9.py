@@ -49,6 +49,7 @@ def test_a_non_material_amendment_prints_the_clearance_of_the_version_decided_on
     body = content()
     public_id = world.drive(State.APPROVED, body)
     amended = {**body, "based_on_version": 1, "passengers": body["passengers"][:2]}  # a passenger removed
+    amended["flight"] = {**body["flight"], "people": {**body["flight"]["people"], "declared_passengers": 2}}
     saved = client.post(f"{API}/requests/{public_id}/versions", json=amended, headers=world.officer.headers)
     assert (saved.status_code, saved.json()["request"]["state"]) == (201, "approved")
     pdf = client.get(annex9(public_id, 2), headers=world.officer.headers).content
