@@ -288,7 +288,9 @@ def record_departure(
         .order_by(Decision.decided_at.desc(), Decision.id.desc())
         .limit(1)
     )
-    _check_event_time(at, "at", previous=approved_at, allowed_skew=allowed_skew)
+    # The approval's time is the server's, the departure's the recorder's: the same allowance for their clocks.
+    earliest = approved_at - allowed_skew if approved_at is not None else None
+    _check_event_time(at, "at", previous=earliest, allowed_skew=allowed_skew)
     _move(request, target)
     cleared_version = clearance.version if clearance is not None else request.current_version
     cleared = snapshot_of(version_row(session, request, cleared_version)).flight.aircraft.registration
