@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run check-examples test lint typecheck unit bench clean
+.PHONY: run check-examples test lint typecheck unit fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest -n auto -q
+
+# Hostile input for minutes (the test suite runs the same strategies with a few examples each).
+# A failing case is kept under tests/fuzz/regressions/, which the test suite replays from then on.
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)
+	CLEARWAY_FUZZ_KEEP=1 CLEARWAY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/fuzz/test_fuzz.py -n auto -q
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

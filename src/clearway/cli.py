@@ -82,16 +82,42 @@ app.add_typer(clearance_app, name="clearance")
 @clearance_app.command("verify")
 def clearance_verify(
     token: Annotated[str, typer.Argument(help="The clearance token, '-' to read it from standard input, or @FILE.")],
-    key: Annotated[Path, typer.Option("--key", help="Public key file of the issuer (PEM, JWK or JWK set).")],
+    key: Annotated[
+        Path,
+        typer.Option(
+            "--key",
+            help="The key set served at /api/v1/keys (saved as a file), or a public key file (PEM, JWK, JWK set).",
+        ),
+    ],
+    issuer: Annotated[
+        str | None,
+        typer.Option(
+            "--issuer", help="Country (alpha-3) whose key a bare PEM or JWK is; with a key set, only its keys."
+        ),
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Moment to check for, e.g. 2025-01-22T00:00:00Z (default: now).")
+    ] = None,
+    allow_development: Annotated[
+        bool,
+        typer.Option(help="Accept a token signed under the development secret (for testing only)."),
+    ] = False,
     lang: LanguageOption = Language.en,
 ) -> None:
     """Verify a signed clearance offline and say what it covers.
 
-    Exit status: 0 valid now, 1 refused (tampered, unknown key, outside its validity), 2 unusable input.
+    Exit status: 0 a genuine clearance valid at the moment checked; 1 refused (tampered, unknown,
+    revoked or another issuer's key, outside its validity, not an approval, development secret);
+    2 unusable input (not a token, unreadable key file, bad option).
     """
     from clearway.commands.clearance import verify_command
 
-    raise typer.Exit(_guarded(lambda: verify_command(token, key, lang.value), lang.value))
+    raise typer.Exit(
+        _guarded(
+            lambda: verify_command(token, key, lang.value, at=at, issuer=issuer, allow_development=allow_development),
+            lang.value,
+        )
+    )
 
 
 DatabaseOption = Annotated[
@@ -108,12 +134,15 @@ def serve(
     db: DatabaseOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    checkpoint_every: Annotated[
+        int, typer.Option(help="Minutes between signed audit checkpoints (0: only on demand).", min=0)
+    ] = 60,
     lang: LanguageOption = Language.en,
 ) -> None:
     """Start the web application and JSON API (the database must be migrated: clearway db upgrade)."""
     from clearway.commands.service import serve_command
 
-    raise typer.Exit(_guarded(lambda: serve_command(db, host, port), lang.value))
+    raise typer.Exit(_guarded(lambda: serve_command(db, host, port, lang.value, checkpoint_every), lang.value))
 
 
 @app.command()
@@ -148,11 +177,75 @@ app.add_typer(audit_app, name="audit")
 
 
 @audit_app.command("verify")
-def audit_verify(db: DatabaseOption = None, lang: LanguageOption = Language.en) -> None:
+def audit_verify(
+    db: DatabaseOption = None,
+    checkpoint: Annotated[
+        Path | None,
+        typer.Option("--checkpoint", help="A checkpoint kept from before: prove the chain still extends it."),
+    ] = None,
+    lang: LanguageOption = Language.en,
+) -> None:
     """Verify the hash chain of the audit trail and name the first broken link (exit status 1)."""
-    from clearway.commands.service import audit_verify_command
+    from clearway.commands.audit import audit_verify_command
 
-    raise typer.Exit(_guarded(lambda: audit_verify_command(db, lang.value), lang.value))
+    raise typer.Exit(_guarded(lambda: audit_verify_command(db, lang.value, checkpoint), lang.value))
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(
+    db: DatabaseOption = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="File to write the checkpoint to (default: standard output).")
+    ] = None,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Sign the audit chain's head now with the instance's audit key; keep the file it writes."""
+    from clearway.commands.audit import audit_checkpoint_command
+
+    raise typer.Exit(_guarded(lambda: audit_checkpoint_command(db, lang.value, output), lang.value))
+
+
+@audit_app.command("extends")
+def audit_extends(
+    checkpoint: Annotated[Path, typer.Option("--checkpoint", help="The checkpoint file kept from before.")],
+    hashes: Annotated[Path, typer.Option("--hashes", help="The hash list from /api/v1/audit/hashes?since=N.")],
+    key: Annotated[Path, typer.Option("--key", help="The key set served at /api/v1/keys.")],
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Without the database: check that a hash list extends a kept checkpoint (exit status 1 if not)."""
+    from clearway.commands.audit import audit_extends_command
+
+    raise typer.Exit(_guarded(lambda: audit_extends_command(checkpoint, hashes, key, lang.value), lang.value))
+
+
+keys_app = typer.Typer(help="Signing keys.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("rotate")
+def keys_rotate(
+    db: DatabaseOption = None,
+    revoke_old: Annotated[
+        bool, typer.Option(help="Revoke the replaced keys instead of retiring them (the old secret leaked).")
+    ] = False,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Re-key after the secret changed: replace every key the configured secret cannot open."""
+    from clearway.commands.keys import keys_rotate_command
+
+    raise typer.Exit(_guarded(lambda: keys_rotate_command(db, lang.value, revoke_old), lang.value))
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key id (16 hex digits) to revoke.")],
+    db: DatabaseOption = None,
+    lang: LanguageOption = Language.en,
+) -> None:
+    """Revoke a compromised key: nothing it signed verifies any more."""
+    from clearway.commands.keys import keys_revoke_command
+
+    raise typer.Exit(_guarded(lambda: keys_revoke_command(db, key_id, lang.value), lang.value))
 
 
 agreements_app = typer.Typer(help="Agreements (requirement profiles).", no_args_is_help=True)
@@ -196,7 +289,7 @@ def _guarded(command: object, lang: str) -> int:
     try:
         return int(command())  # type: ignore[operator]
     except UnusableInput as error:
-        print(render_unusable(error, lang), file=sys.stderr)
+        print(_one_line(render_unusable(error, lang)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -209,6 +302,17 @@ def _guarded(command: object, lang: str) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _one_line(sentence: str) -> str:
+    """The sentence with any line break or control character of a quoted value shown escaped.
+
+    A value from the user's file (a key, a cell) may hold a line break; echoed raw, the
+    one sentence on standard error would become two lines.
+    """
+    if sentence.isprintable():
+        return sentence
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in sentence)
 
 
 def main() -> NoReturn:

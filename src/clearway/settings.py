@@ -40,6 +40,60 @@ _DRIVERS = {
 
 
 @dataclass(frozen=True)
+class InputLimits:
+    """How much of a user's file Clearway reads before it refuses it: one set for every entry point.
+
+    ``clearway check``, the API's uploads and the hold-list import all read with these, so a
+    file is judged the same wherever it is handed in, and each limit is checked before the
+    memory it guards is spent. Each can be set as ``CLEARWAY_LIMIT_<NAME>`` (a whole number).
+    """
+
+    #: A manifest file (CSV, XLSX, PAXLST) as given: 9,999 rows of a few hundred bytes fit many times.
+    manifest_bytes: int = 20 * 1024 * 1024
+    #: What an XLSX may expand to (every part read, after decompression): a zip bomb stops here.
+    xlsx_expanded_bytes: int = 64 * 1024 * 1024
+    #: A request or agreement file (TOML, JSON).
+    document_bytes: int = 1024 * 1024
+    #: A legal-hold list upload; the list is streamed, so this guards the disk, not memory.
+    holds_bytes: int = 2 * 1024 * 1024 * 1024
+    #: Any other request body the API reads (the global body limit).
+    body_bytes: int = 1024 * 1024
+    #: Characters in one manifest cell; a longer cell is a finding on that cell, not a refusal.
+    cell_chars: int = 8192
+    #: Characters in one line of a hold list (a record of eight short columns).
+    hold_line_chars: int = 64 * 1024
+    #: Columns of a manifest or hold list (the header, and the cells of any row).
+    columns: int = 100
+    #: Rows of a manifest: ``seq`` runs from 1 to 9999, so more rows cannot all be valid.
+    manifest_rows: int = 10_000
+    #: Lines of a CSV manifest (rows, blank lines and the lines of multi-line cells together).
+    manifest_lines: int = 200_000
+    #: Tables and lists nested in one another in a TOML or JSON document.
+    nesting_depth: int = 32
+    #: The largest number (in magnitude) a TOML or JSON document may hold.
+    number_magnitude: int = 1_000_000_000
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> InputLimits:
+        """Defaults, with any ``CLEARWAY_LIMIT_<NAME>`` variable taking precedence."""
+        env = os.environ if environ is None else environ
+        values: dict[str, int] = {}
+        for item in fields(cls):
+            variable = f"{PREFIX}LIMIT_{item.name.upper()}"
+            text = env.get(variable, "").strip()
+            if not text:
+                continue
+            if not text.isascii() or not text.isdigit() or int(text) < 1:
+                raise UnusableInput("settings.bad_limit", name=variable, value=text)
+            values[item.name] = int(text)
+        return cls(**values)
+
+
+#: The limits when nothing is configured.
+DEFAULT_LIMITS = InputLimits()
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything Clearway reads from its environment, already checked."""
 
@@ -50,6 +104,8 @@ class Settings:
     cache_dir: Path
     #: True when the development secret is in use (never in production); pages may warn.
     uses_development_secret: bool = False
+    #: How much of an uploaded file is read (``InputLimits``).
+    limits: InputLimits = DEFAULT_LIMITS
     #: How far in the future a recorded departure or arrival may lie (the recorder's clock may run ahead).
     event_clock_skew_seconds: int = 300
 
@@ -127,7 +183,7 @@ def load_settings(
     including a production environment without a real secret key.
     """
     env = os.environ if environ is None else environ
-    names = {f.name for f in fields(Settings)} - {"uses_development_secret"}
+    names = {f.name for f in fields(Settings)} - {"uses_development_secret", "limits"}
     given = {name: value for name, value in (overrides or {}).items() if value is not None}
     unknown = set(given) - names
     if unknown:
@@ -165,5 +221,6 @@ def load_settings(
         environment=environment,
         cache_dir=Path(cache).expanduser() if cache is not None else default_cache_dir(),
         uses_development_secret=uses_development_secret,
+        limits=InputLimits.from_environment(env),
         event_clock_skew_seconds=int(skew_text),
     )

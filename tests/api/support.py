@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from clearway.domain.flights import Leg
 from clearway.domain.snapshot import flight_document
 from clearway.domain.workflow import Action, OrgKind, Role, State
-from clearway.services import agreements, people, requests, workflow
+from clearway.services import agreements, keys, people, requests, workflow
 from clearway.services.actor import Actor, actor_for
 from clearway.store.db import session_scope
 from clearway.store.models import AccessLogEntry, AuditEntry, ClearanceRequest, Organisation, ReceptionOutcome, User
@@ -200,7 +200,7 @@ def _advance(session: Any, sender: Actor, receiver: Actor, public_id: str, targe
     if target is State.APPROVED:
         return
     if target is State.REVOKED:
-        workflow.revoke(session, receiver, public_id, ("OTHER",), "Runway closed.")
+        workflow.revoke(session, receiver, public_id, ("OTHER",), "Runway closed.", secret=secret)
         return
     registration = requests.snapshot_of(requests.current_version(session, _row(session, public_id)))
     workflow.record_departure(
@@ -266,4 +266,5 @@ def build_world(engine: Engine, secret: str, agreement: Path) -> World:
                 session.flush()
                 token = people.create_token(session, user, "tests").secret
                 world.callers[(label, role)] = Caller(label, kind, role, user.id, token)
+        keys.ensure_keys(session, secret)  # as `clearway serve` does on starting
     return world

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import ROLE_PERMISSIONS, OrgKind, Permission, State
-from clearway.services import observers, people
+from clearway.services import keys, observers, people
 from clearway.store.db import session_scope
 from clearway.store.models import User
 from clearway.web.api.deps import AUTHENTICATED
@@ -37,6 +37,16 @@ def _own_token(world: World, caller: Caller) -> int:
         user = session.get(User, caller.user_id)
         assert user is not None
         return people.create_token(session, user, "to revoke").token.id
+
+
+def _own_key(world: World, caller: Caller) -> str:
+    """The active key of the caller's organisation (observers have none: any id will do)."""
+    if caller.kind not in keys.KEYED_KINDS:
+        return "0123456789abcdef"
+    with session_scope(world.engine) as session:
+        user = session.get(User, caller.user_id)
+        assert user is not None
+        return keys.active_key(session, user.organisation_id, world.secret).key_id
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,9 @@ CASES: dict[str, Case] = {
     "importHolds": Case(send=lambda w, c, b: {"content": HOLDS, "headers": {"Content-Type": "text/csv"}}),
     "currentHolds": Case(),
     "rotateKey": Case(),
+    "revokeKey": Case(params=lambda w, c: {"key_id": _own_key(w, c)}),
+    "fetchCheckpoint": Case(),
+    "listAuditHashes": Case(),
     "listUsers": Case(),
     "createUser": Case(
         send=lambda w, c, b: {
@@ -215,7 +228,7 @@ def _masked(response: Any, public_id: str) -> str:
 
 @pytest.mark.parametrize("route", [route for route in ROUTES if not route.public], ids=str)
 def test_needs_a_valid_token(client: Any, route: Route) -> None:
-    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1)
+    url = route.url(request_id=str(uuid.uuid4()), number=1, token_id=1, key_id="0123456789abcdef")
     for headers in ({}, {"Authorization": "Bearer cw_not-a-token"}, {"Authorization": "Basic dXNlcjpwYXNz"}):
         response = client.request(route.method, url, headers=headers)
         assert response.status_code == 401, (route, headers, response.text)

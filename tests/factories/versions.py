@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from clearway.domain.clearance import ClearanceClaims, claims_for, clearance_number
+from clearway.domain.clearance import ClearanceClaims, DecisionKind, claims_for, clearance_number
 from clearway.domain.snapshot import Passenger, RequestSnapshot, snapshot_from
 from tests.factories import people, request, row_values
 
@@ -62,7 +62,8 @@ def plus_passenger(version: RequestSnapshot, seq: int, **values: str) -> Request
 
 
 def claims(version: RequestSnapshot | None = None, **overrides: Any) -> ClearanceClaims:
-    """Claims of a clearance for the default version, valid 21–23 January 2025."""
+    """Claims of a clearance for the default version, valid 21–23 January 2025 (with restrictions given:
+    an approval with restrictions)."""
     fields: dict[str, Any] = {
         "number": clearance_number("MEX", 2025, 123),
         "request_id": "4f1c2a9e-7b3d-4c55-9a61-2d8e0f7b1c33",
@@ -75,4 +76,6 @@ def claims(version: RequestSnapshot | None = None, **overrides: Any) -> Clearanc
         "key_id": "0123456789abcdef",
     }
     fields.update(overrides)
+    if "decision" not in overrides and (fields.get("excluded_seqs") or fields.get("conditions")):
+        fields["decision"] = DecisionKind.APPROVE_RESTRICTED
     return claims_for(version or snapshot(), **fields)

@@ -33,7 +33,7 @@ def test_a_flight_from_draft_to_closed(world) -> None:
     workflow.submit(world.session, sender, created.public_id)
     result = approve(world, created.public_id)
     assert result["state"] == "approved" and result["clearance"]["number"].startswith("MEX-")
-    assert verify_online(world.session, result["clearance"]["token"]).status == "current"
+    assert verify_online(world.session, result["clearance"]["token"], SECRET).status == "current"
     departure = workflow.record_departure(
         world.session,
         sender,
@@ -97,7 +97,7 @@ def test_a_material_amendment_supersedes_the_clearance(world) -> None:
     changed = future_flight(aircraft={"registration": "N777AC"})
     request, _, reasons = requests.save_edit(world.session, world.actor("usa"), created.public_id, 1, changed)
     assert request.state is State.SUBMITTED and "aircraft.registration" in reasons
-    assert verify_online(world.session, token).status == "superseded"
+    assert verify_online(world.session, token, SECRET).status == "superseded"
 
 
 def test_a_non_material_amendment_keeps_the_decision(world) -> None:
@@ -108,16 +108,16 @@ def test_a_non_material_amendment_keeps_the_decision(world) -> None:
         world.session, world.actor("usa"), created.public_id, 1, more_escorts
     )
     assert request.state is State.APPROVED and version.number == 2 and reasons == []
-    assert verify_online(world.session, token).status == "current"
+    assert verify_online(world.session, token, SECRET).status == "current"
 
 
 def test_revocation_and_a_tampered_token(world) -> None:
     created = submitted(world)
     token = approve(world, created.public_id)["clearance"]["token"]
     tampered = token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1]
-    assert verify_online(world.session, tampered).status == "invalid"
-    workflow.revoke(world.session, world.actor("mex"), created.public_id, ["OTHER"], "Runway closed.")
-    assert verify_online(world.session, token).status == "revoked"
+    assert verify_online(world.session, tampered, SECRET).status == "invalid"
+    workflow.revoke(world.session, world.actor("mex"), created.public_id, ["OTHER"], "Runway closed.", secret=SECRET)
+    assert verify_online(world.session, token, SECRET).status == "revoked"
 
 
 def test_receiving_side_sees_only_submitted_requests_to_its_country(world) -> None:

@@ -21,7 +21,9 @@ from clearway.store.models import (
     NAMING_CONVENTION,
     AccessLogEntry,
     AgreementVersion,
+    AuditCheckpoint,
     AuditEntry,
+    CheckpointCountersignature,
     Clearance,
     ClearanceRequest,
     ClearanceStatus,
@@ -121,6 +123,16 @@ def _seed_append_only(session: Session, make_user: MakeUser, make_request: MakeR
                 organisation_id=officer.organisation_id,
             ),
         ]
+    )
+    checkpoint = AuditCheckpoint(
+        sequence=1, hash="a" * 64, entry_at=at("2025-03-01T10:00"), key_id="0" * 16, token="a.b.c"
+    )
+    session.add(checkpoint)
+    session.flush()
+    session.add(
+        CheckpointCountersignature(
+            checkpoint_id=checkpoint.id, organisation_id=officer.organisation_id, key_id="1" * 16, token="a.b.c"
+        )
     )
     session.flush()
 

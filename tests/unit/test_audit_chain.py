@@ -14,8 +14,10 @@ from clearway.domain.audit import (
     BrokenLink,
     LinkProblem,
     chain_hash,
+    content_digest,
     first_broken_link,
     next_record,
+    record_content_hash,
     record_hash,
 )
 
@@ -109,7 +111,8 @@ def test_the_previous_hash_is_covered_by_the_hash() -> None:
 def test_the_same_instant_in_another_zone_hashes_the_same() -> None:
     record = records(1)[0]
     elsewhere = record.at.astimezone(timezone(timedelta(hours=-6)))
-    assert chain_hash(GENESIS, **{**fields_of(record), "at": elsewhere}) == record.hash
+    assert chain_hash(GENESIS, **{**fields_of(record), "at": elsewhere}) == chain_hash(GENESIS, **fields_of(record))
+    assert content_digest(salt="", **{**fields_of(record), "at": elsewhere}) == record.content_hash
 
 
 def test_a_time_without_a_zone_cannot_be_hashed() -> None:
@@ -126,13 +129,31 @@ def test_a_record_edited_in_place_breaks_its_own_hash() -> None:
     chain_records = records()
     chain_records[2] = replace(chain_records[2], action="approve")
     assert first_broken_link(chain_records) == BrokenLink(
-        3, 2, LinkProblem.HASH_MISMATCH, record_hash(chain_records[2]), chain_records[2].hash
+        3, 2, LinkProblem.HASH_MISMATCH, record_content_hash(chain_records[2]), chain_records[2].content_hash or ""
     )
+
+
+def test_a_record_of_the_first_format_edited_in_place_breaks_its_own_hash() -> None:
+    first = records(1)[0]
+    legacy = replace(first, content_hash=None, salt=None, hash=chain_hash(GENESIS, **fields_of(first)))
+    assert first_broken_link([legacy]) is None
+    edited = replace(legacy, action="approve")
+    assert first_broken_link([edited]) == BrokenLink(1, 0, LinkProblem.HASH_MISMATCH, record_hash(edited), legacy.hash)
+
+
+def test_a_first_format_record_after_a_second_format_one_is_a_broken_link() -> None:
+    chain_records = records(2)
+    second = chain_records[1]
+    chain_records[1] = replace(
+        second, content_hash=None, salt=None, hash=chain_hash(second.previous_hash, **fields_of(second))
+    )
+    assert first_broken_link(chain_records) == BrokenLink(2, 1, LinkProblem.FORMAT_REGRESSION)
 
 
 def test_a_record_rewritten_with_a_fresh_hash_breaks_the_next_link() -> None:
     chain_records = records()
     forged = replace(chain_records[2], user_id="someone-else")
+    forged = replace(forged, content_hash=record_content_hash(forged))
     chain_records[2] = replace(forged, hash=record_hash(forged))
     broken = first_broken_link(chain_records)
     assert broken is not None

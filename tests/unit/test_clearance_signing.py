@@ -15,18 +15,20 @@ from joserfc import jws
 from joserfc.jwk import OKPKey
 
 from clearway.commands.clearance import describe, verify_command
-from clearway.domain.clearance import ClaimsInvalid, ClearanceClaims, clearance_number, coverage
+from clearway.domain.clearance import ClaimsInvalid, ClearanceClaims, clearance_number
+from clearway.domain.clearance_text import coverage
 from clearway.domain.errors import UnusableInput
 from clearway.domain.snapshot import canonical_json, manifest_hash
 from clearway.i18n.catalog.clearance import MESSAGES
+from clearway.keyset import public_keys_from_file
 from clearway.signing import (
     ClearanceInvalid,
     SigningKeyMaterial,
     SigningKeyUnusable,
+    TrustedKey,
     generate_key,
     key_id_of,
     public_jwk,
-    public_keys_from_file,
     sign_clearance,
     verify_clearance,
 )
@@ -45,8 +47,11 @@ def token(key: SigningKeyMaterial) -> str:
     return sign_clearance(claims(key_id=key.key_id), key.encrypted_private_pem, SECRET)
 
 
-def keys_of(*materials: SigningKeyMaterial) -> dict[str, str]:
-    return {material.key_id: material.public_pem for material in materials}
+def keys_of(*materials: SigningKeyMaterial, country: str | None = "MEX") -> dict[str, TrustedKey]:
+    """The keys as a verifier trusts them: each one Mexico's (the issuer the default claims name)."""
+    return {
+        material.key_id: TrustedKey(material.key_id, material.public_pem, country=country) for material in materials
+    }
 
 
 def b64(data: bytes) -> str:
@@ -90,7 +95,7 @@ def test_claims_dict_is_compact_and_round_trips() -> None:
     made = claims(excluded_seqs=(3, 2), conditions="Seq 1 to be met by a consular officer.")
     document = made.to_claims_dict()
     assert document["rx"] == {"ex": [2, 3], "c": "Seq 1 to be met by a consular officer."}
-    assert document["legs"] == [["KHRL", "MMTJ", "2025-01-21T20:22:00Z", "2025-01-22T00:15:00Z"]]
+    assert document["legs"] == [["KHRL", "MMTJ", "2025-01-21T20:22:00Z", "2025-01-22T00:15:00Z", None, None]]
     assert json.loads(canonical_json(document)) == document
     assert ClearanceClaims.from_claims_dict(document) == made
 
@@ -105,8 +110,11 @@ def test_claims_without_restrictions_leave_rx_out() -> None:
     "change",
     [
         {"extra": 1},  # an unknown claim might be a restriction this reader would silently drop
-        {"v": 2},
+        {"v": 3},
         {"v": True},
+        {"d": "approve_sometimes"},
+        {"dev": 0},
+        {"by": {"n": "Instituto Nacional de Migración", "c": "mex"}},
         {"ver": "3"},
         {"legs": []},
         {"legs": [["KHRL", "MMTJ", "2025-01-21T20:22:00Z"]]},
@@ -115,7 +123,7 @@ def test_claims_without_restrictions_leave_rx_out() -> None:
         {"rx": {"ex": ["2"], "c": ""}},
     ],
 )
-def test_claims_not_in_format_1_are_refused(change: dict[str, object]) -> None:
+def test_claims_not_in_format_2_are_refused(change: dict[str, object]) -> None:
     with pytest.raises(ClaimsInvalid):
         ClearanceClaims.from_claims_dict({**claims().to_claims_dict(), **change})
 
@@ -163,7 +171,7 @@ def test_claims_naming_another_key_are_not_signed(key: SigningKeyMaterial) -> No
 
 
 def test_a_signed_clearance_verifies_to_its_claims(key: SigningKeyMaterial, token: str) -> None:
-    assert verify_clearance(token, keys_of(key)) == claims(key_id=key.key_id)
+    assert verify_clearance(token, keys_of(key)).claims == claims(key_id=key.key_id)
 
 
 def test_the_token_is_a_compact_jws_naming_its_key(key: SigningKeyMaterial, token: str) -> None:
@@ -176,7 +184,7 @@ def test_the_token_is_a_compact_jws_naming_its_key(key: SigningKeyMaterial, toke
 
 def test_old_keys_still_verify_after_a_rotation(key: SigningKeyMaterial, token: str) -> None:
     newer = generate_key(SECRET)
-    assert verify_clearance(token, keys_of(newer, key)).key_id == key.key_id
+    assert verify_clearance(token, keys_of(newer, key)).claims.key_id == key.key_id
 
 
 def test_a_key_not_given_is_named(key: SigningKeyMaterial, token: str) -> None:
@@ -185,8 +193,9 @@ def test_a_key_not_given_is_named(key: SigningKeyMaterial, token: str) -> None:
     assert (refused.value.reason, refused.value.key_id) == ("unknown_key", key.key_id)
 
 
-def test_another_key_under_the_same_id_is_a_bad_signature(key: SigningKeyMaterial, token: str) -> None:
-    assert refusal(token, {key.key_id: generate_key(SECRET).public_pem}) == "bad_signature"
+def test_another_key_under_the_same_id_is_refused(key: SigningKeyMaterial, token: str) -> None:
+    impostor = TrustedKey(key.key_id, generate_key(SECRET).public_pem, country="MEX")
+    assert refusal(token, {key.key_id: impostor}) == "unknown_key"  # a key set whose id does not name its key
 
 
 def test_changed_claims_with_the_original_signature_are_refused(key: SigningKeyMaterial, token: str) -> None:
@@ -254,21 +263,22 @@ def test_changing_the_last_signature_character_to_an_alias_is_refused(key: Signi
 def test_a_pem_file_gives_its_key_by_id(tmp_path: Path, key: SigningKeyMaterial) -> None:
     path = tmp_path / "mex.pem"
     path.write_text(key.public_pem)
-    assert public_keys_from_file(path) == keys_of(key)
+    assert public_keys_from_file(path) == keys_of(key, country=None)
+    assert public_keys_from_file(path, issuer="mex") == keys_of(key)
 
 
 def test_a_pem_file_may_hold_several_keys(tmp_path: Path, key: SigningKeyMaterial) -> None:
     newer = generate_key(SECRET)
     path = tmp_path / "mex.pem"
     path.write_text(key.public_pem + "\n" + newer.public_pem)
-    assert public_keys_from_file(path) == keys_of(key, newer)
+    assert public_keys_from_file(path, issuer="MEX") == keys_of(key, newer)
 
 
 def test_a_jwk_and_a_jwk_set_give_the_same_key(tmp_path: Path, key: SigningKeyMaterial) -> None:
     single, many = tmp_path / "key.jwk", tmp_path / "keys.json"
     single.write_text(json.dumps(public_jwk(key.public_pem)))
     many.write_text(json.dumps({"keys": [public_jwk(key.public_pem)]}))
-    assert public_keys_from_file(single) == public_keys_from_file(many) == keys_of(key)
+    assert public_keys_from_file(single) == public_keys_from_file(many) == keys_of(key, country=None)
 
 
 def test_a_missing_key_file_is_unusable_input(tmp_path: Path) -> None:
@@ -341,7 +351,7 @@ DURING = datetime(2025, 1, 22, tzinfo=UTC)
 def test_verify_command_prints_what_it_covers(
     tmp_path: Path, key: SigningKeyMaterial, token: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert verify_command(token, write_key(tmp_path, key), "en", now=DURING) == 0
+    assert verify_command(token, write_key(tmp_path, key), "en", issuer="MEX", now=DURING) == 0
     out, err = capsys.readouterr()
     assert out.splitlines()[0].startswith("The signature is valid")
     assert "Clearance MEX-2025-000123" in out
@@ -352,7 +362,7 @@ def test_verify_command_refuses_in_one_sentence(
     tmp_path: Path, key: SigningKeyMaterial, token: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tampered = token[:-3] + ("AAA" if token[-3:] != "AAA" else "BBB")
-    assert verify_command(tampered, write_key(tmp_path, key), "es", now=DURING) == 1
+    assert verify_command(tampered, write_key(tmp_path, key), "es", issuer="MEX", now=DURING) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert len(err.strip().splitlines()) == 1
@@ -363,9 +373,9 @@ def test_verify_command_reads_the_token_from_a_file_or_stdin(
     tmp_path: Path, key: SigningKeyMaterial, token: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "token.txt").write_text(token + "\n")
-    assert verify_command(f"@{tmp_path / 'token.txt'}", write_key(tmp_path, key), "en", now=DURING) == 0
+    assert verify_command(f"@{tmp_path / 'token.txt'}", write_key(tmp_path, key), "en", issuer="MEX", now=DURING) == 0
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(token))
-    assert verify_command("-", write_key(tmp_path, key), "en", now=DURING) == 0
+    assert verify_command("-", write_key(tmp_path, key), "en", issuer="MEX", now=DURING) == 0
 
 
 def test_verify_command_with_a_missing_token_file_is_unusable_input(tmp_path: Path, key: SigningKeyMaterial) -> None:
@@ -389,7 +399,7 @@ def test_a_genuine_clearance_outside_its_validity_exits_1(
     tmp_path: Path, key: SigningKeyMaterial, token: str, capsys: pytest.CaptureFixture[str], now: datetime,
     sentence: str
 ) -> None:  # fmt: skip
-    assert verify_command(token, write_key(tmp_path, key), "en", now=now) == 1
+    assert verify_command(token, write_key(tmp_path, key), "en", issuer="MEX", now=now) == 1
     out, err = capsys.readouterr()
     assert "Clearance MEX-2025-000123" in out
     assert sentence in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,8 +16,10 @@ from clearway.domain.precheck import PrecheckResult, run_precheck
 from clearway.formats.agreement import read_agreements
 from clearway.formats.manifest import read_manifest
 from clearway.formats.request import read_request
+from clearway.formats.structured import FIRST_YEAR, LAST_YEAR, in_utc, parse_moment
 from clearway.i18n import render_finding, translate
 from clearway.reference import PackagedReferenceData
+from clearway.settings import InputLimits
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,23 @@ class CheckOptions:
 
 
 def run_check(options: CheckOptions) -> int:
-    """Print the report on standard output; the exit status says whether errors were found."""
+    """Print the report on standard output; the exit status says whether errors were found.
+
+    Libraries' warnings are silenced: standard error carries the one sentence of an
+    unusable input and nothing else, and anything a warning could say about a file is
+    either a finding or of no consequence to the check.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _run_check(options)
+
+
+def _run_check(options: CheckOptions) -> int:
     at = _moment(options.at)
-    request = read_request(options.request)
-    manifest = read_manifest(options.manifest)
-    agreements = read_agreements(options.agreements)
+    limits = InputLimits.from_environment()
+    request = read_request(options.request, limits)
+    manifest = read_manifest(options.manifest, limits)
+    agreements = read_agreements(options.agreements, limits)
     holds = _open_holds(options) if options.holds is not None else None
     try:
         result = run_precheck(
@@ -59,21 +75,21 @@ def run_check(options: CheckOptions) -> int:
 def _moment(text: str | None) -> datetime:
     if text is None:
         return datetime.now(UTC)
-    value = text.strip()
-    try:
-        moment = datetime.fromisoformat(value[:-1] + "+00:00" if value[-1:] in "zZ" else value)
-    except ValueError:
-        raise UnusableInput("cli.bad_at", value=text) from None
-    if moment.tzinfo is None:
+    moment = parse_moment(text.strip())
+    if moment is None or moment.tzinfo is None:
         raise UnusableInput("cli.bad_at", value=text)
-    return moment.astimezone(UTC)
+    utc = in_utc(moment)
+    if utc is None:
+        raise UnusableInput("cli.at_out_of_range", value=text, first=FIRST_YEAR, last=LAST_YEAR)
+    return utc
 
 
 def _open_holds(options: CheckOptions) -> Any:
     from clearway.screening import open_hold_list
 
     assert options.holds is not None
-    if options.output != "text":
+    # A bar only for a person at a terminal: in a pipe or a log it would be stray lines on standard error.
+    if options.output != "text" or not sys.stderr.isatty():
         return open_hold_list(options.holds)
     from clearway.commands.progress import ByteProgress
 
@@ -100,6 +116,7 @@ def report_json(result: PrecheckResult, lang: str) -> dict[str, Any]:
             for item in result.findings
         ],
         "counts": {str(severity): result.count(severity) for severity in Severity},
+        "rows": result.rows,
     }
 
 

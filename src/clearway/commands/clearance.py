@@ -1,4 +1,4 @@
-"""``clearway clearance verify``: check a signed clearance offline and say what it covers."""
+"""``clearway clearance verify``: check a signed decision offline and say what it covers."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from clearway.domain.clearance import ClearanceClaims, coverage, shown_time
+from clearway.domain.clearance import ClearanceClaims
+from clearway.domain.clearance_text import coverage, shown_time
 from clearway.domain.errors import UnusableInput
+from clearway.domain.snapshot import parse_iso_utc
 from clearway.i18n import translate
-from clearway.signing import ClearanceInvalid, public_keys_from_file, verify_clearance
+from clearway.keyset import public_keys_from_file
+from clearway.signing import ClearanceInvalid, verify_clearance
 
 
-def describe(claims: ClearanceClaims, lang: str) -> list[str]:
-    """What the clearance covers, one sentence per line, in ``lang``."""
-    return [translate(line.key, lang, **line.params) for line in coverage(claims)]
+def describe(claims: ClearanceClaims, lang: str, *, development_key: bool = False) -> list[str]:
+    """What the signed decision covers, one sentence per line, in ``lang``."""
+    return [translate(line.key, lang, **line.params) for line in coverage(claims, development_key=development_key)]
 
 
 def read_token(argument: str) -> str:
@@ -34,28 +37,64 @@ def read_token(argument: str) -> str:
     return argument.strip()
 
 
-def verify_command(token: str, key_file: Path, lang: str, *, now: datetime | None = None) -> int:
+def moment_of(at: str | None) -> datetime | None:
+    """``--at`` as a UTC moment (ISO 8601 with a zone, or a date meaning its start in UTC)."""
+    if at is None:
+        return None
+    text = at.strip()
+    try:
+        return parse_iso_utc(text + "T00:00:00Z" if len(text) == 10 else text)
+    except ValueError:
+        raise UnusableInput("clearance.bad_at", value=at) from None
+
+
+def verify_command(
+    token: str,
+    key_file: Path,
+    lang: str,
+    *,
+    at: str | None = None,
+    issuer: str | None = None,
+    allow_development: bool = False,
+    now: datetime | None = None,
+) -> int:
     """Print what a genuine clearance covers (exit 0); one sentence on stderr and 1 when refused.
 
-    A genuine clearance outside its validity window is described but still exits 1, so a
-    script that trusts the exit status never accepts an expired clearance.
+    Exit 1 also for a genuine token that does not let the flight land at the moment checked
+    (``--at``, default now): outside its validity, a decision other than an approval, or
+    signed under the development secret (unless ``allow_development``), so a script that
+    trusts the exit status accepts only a real, valid clearance. Exit 2 (``UnusableInput``)
+    for input that is not a token at all, or unusable key files and options.
     """
-    public_keys = public_keys_from_file(key_file)
+    moment = moment_of(at) or now or datetime.now(UTC)
+    public_keys = public_keys_from_file(key_file, issuer=issuer)
+    text = read_token(token)
     try:
-        claims = verify_clearance(read_token(token), public_keys)
+        verified = verify_clearance(text, public_keys)
     except ClearanceInvalid as refused:
+        if refused.reason == "malformed":
+            raise UnusableInput("clearance.not_a_token") from None
         print(translate(f"clearance.refused.{refused.reason}", lang, key_id=refused.key_id), file=sys.stderr)
         return 1
+    claims = verified.claims
     print(translate("clearance.verified", lang, key_id=claims.key_id))
-    print("\n".join(describe(claims, lang)))
-    moment = now or datetime.now(UTC)
-    if moment < claims.valid_from:
-        print(
-            translate("clearance.refused.not_yet_valid", lang, valid_from=shown_time(claims.valid_from)),
-            file=sys.stderr,
-        )
-        return 1
-    if moment > claims.valid_until:
-        print(translate("clearance.refused.expired", lang, valid_until=shown_time(claims.valid_until)), file=sys.stderr)
+    print("\n".join(describe(claims, lang, development_key=verified.development)))
+    refusal = _refusal(claims, moment, development=verified.development and not allow_development)
+    if refusal is not None:
+        key, params = refusal
+        print(translate(key, lang, **params), file=sys.stderr)
         return 1
     return 0
+
+
+def _refusal(claims: ClearanceClaims, moment: datetime, *, development: bool) -> tuple[str, dict[str, str]] | None:
+    if not claims.decision.grants:
+        return f"clearance.refused.decision_{claims.decision}", {}
+    assert claims.valid_from is not None and claims.valid_until is not None  # an approval has both
+    if moment < claims.valid_from:
+        return "clearance.refused.not_yet_valid", {"valid_from": shown_time(claims.valid_from)}
+    if moment > claims.valid_until:
+        return "clearance.refused.expired", {"valid_until": shown_time(claims.valid_until)}
+    if development:
+        return "clearance.refused.development_key", {}
+    return None

@@ -10,8 +10,13 @@ from clearway.domain.errors import UnusableInput
 from clearway.i18n import translate
 
 
-def serve_command(db: str | None, host: str, port: int) -> int:
-    """Start the web application and API on an already migrated database."""
+def serve_command(db: str | None, host: str, port: int, lang: str = "en", checkpoint_minutes: int = 60) -> int:
+    """Start the web application and API on an already migrated database.
+
+    Warns on every start without a configured secret; refuses to start when the stored
+    keys were made under another secret (naming the command that re-keys); makes the keys
+    that are missing; signs an audit checkpoint every ``checkpoint_minutes`` (0: never).
+    """
     import uvicorn
 
     from clearway.commands.db import ensure_migrated
@@ -19,9 +24,54 @@ def serve_command(db: str | None, host: str, port: int) -> int:
     from clearway.web.app import create_app
 
     settings = load_settings({"database_url": db})
+    if settings.uses_development_secret:
+        print(translate("serve.development_secret", lang), file=sys.stderr)
     ensure_migrated(settings.database_url)
+    prepare_keys(settings.database_url, settings.secret_key)
+    if checkpoint_minutes > 0:
+        start_checkpoints(settings.database_url, settings.secret_key, checkpoint_minutes)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
     return 0
+
+
+def prepare_keys(url: str, secret: str) -> None:
+    """Refuse (``settings.keys_need_rotation``) keys the secret cannot open; make missing keys."""
+    from clearway.services import keys
+    from clearway.store.db import make_engine, session_scope
+
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            if keys.keys_needing_rotation(session, secret):
+                raise UnusableInput("settings.keys_need_rotation", command=keys.REKEY_COMMAND)
+            keys.ensure_keys(session, secret)
+    finally:
+        engine.dispose()
+
+
+def start_checkpoints(url: str, secret: str, minutes: int) -> None:
+    """A daemon thread that signs a checkpoint when one is due (several processes may run it:
+    each checks in the database whether the last checkpoint is recent enough)."""
+    import logging
+    import threading
+    from datetime import timedelta
+
+    from clearway.services import checkpoints
+    from clearway.store.db import make_engine, session_scope
+
+    interval = timedelta(minutes=minutes)
+    stop = threading.Event()
+
+    def loop() -> None:
+        engine = make_engine(url)
+        while not stop.wait(min(interval.total_seconds(), 300)):
+            try:
+                with session_scope(engine) as session:
+                    checkpoints.take_if_due(session, secret, interval)
+            except Exception:  # keep serving; the next round tries again
+                logging.getLogger(__name__).exception("audit checkpoint failed")
+
+    threading.Thread(target=loop, name="clearway-checkpoints", daemon=True).start()
 
 
 def demo_command(host: str, port: int, db: Path | None, lang: str, serve: bool = True) -> int:
@@ -61,36 +111,6 @@ def demo_command(host: str, port: int, db: Path | None, lang: str, serve: bool =
     return 0
 
 
-def audit_verify_command(db: str | None, lang: str) -> int:
-    """Verify the whole audit chain; name the first broken link (exit 1) or say it is intact."""
-    from clearway.commands.db import ensure_migrated
-    from clearway.services.audit import verify_chain
-    from clearway.settings import resolve_database_url
-    from clearway.store.db import make_engine, session_scope
-
-    url = resolve_database_url(db)
-    ensure_migrated(url)
-    engine = make_engine(url)
-    with session_scope(engine, read_only=True) as session:
-        checked, broken = verify_chain(session)
-    engine.dispose()
-    if broken is None:
-        print(translate("audit.intact", lang, count=checked))
-        return 0
-    print(
-        translate(
-            "audit.broken",
-            lang,
-            sequence=broken.sequence,
-            position=broken.position + 1,
-            reason=translate(f"audit.reason.{broken.reason}", lang),
-            count=checked,
-        ),
-        file=sys.stderr,
-    )
-    return 1
-
-
 def agreements_load_command(db: str | None, files: list[Path], lang: str) -> int:
     """Store agreement files in the database (the same file twice is no change)."""
     from clearway.commands.db import ensure_migrated
@@ -121,6 +141,7 @@ def holds_import_command(db: str | None, organisation: str, path: Path, lang: st
 
     from clearway.commands.db import ensure_migrated
     from clearway.commands.progress import ByteProgress
+    from clearway.domain.audit_events import HoldsImported
     from clearway.services import audit
     from clearway.settings import resolve_database_url
     from clearway.store.db import make_engine, session_scope
@@ -137,8 +158,8 @@ def holds_import_command(db: str | None, organisation: str, path: Path, lang: st
                 raise UnusableInput("holds.unknown_organisation", organisation=organisation)
             with ByteProgress(translate("report.loading_holds", lang)) as progress:
                 imported = import_hold_list(session, found.id, path, source_name=path.name, progress=progress.update)
-            details = {"source": path.name, "rows": imported.row_count, "invalid": imported.invalid_row_count}
-            audit.record(session, None, "holds_imported", details=details)
+            event = HoldsImported(source=path.name, rows=imported.row_count, invalid=imported.invalid_row_count)
+            audit.record(session, None, event)
             print(
                 translate(
                     "holds.imported",

@@ -2,8 +2,19 @@
 
 Each record's hash covers its own content and the previous record's hash, so changing,
 removing or reordering any record breaks every link after it. The chain alone cannot
-show that records were cut from the *end*; whoever stores it should also keep the
-latest hash somewhere the database cannot rewrite (a signed checkpoint, say).
+show that records were cut from the *end*, or rewritten and re-hashed from some point
+on; signed checkpoints (``clearway.domain.checkpoints``) can: a holder keeps the head it
+was shown, and any later chain must still pass through it.
+
+Two formats, told apart by ``content_hash``:
+
+- format 1 (``content_hash`` None): ``hash = sha256(canonical JSON of the content with
+  previous_hash)``. Still verified, never written any more.
+- format 2: ``content_hash = sha256(canonical JSON of the content with a random salt)``
+  and ``hash = sha256(previous_hash + "\n" + content_hash)``. A link can then be checked
+  from the two hashes alone, so the chain's extension is provable to someone who sees
+  no content (the salt keeps a content hash from being matched against guessed content).
+  Once an entry of format 2 appears, an entry of format 1 after it is a broken link.
 """
 
 from __future__ import annotations
@@ -39,12 +50,15 @@ class AuditRecord:
     details: Mapping[str, Any]
     previous_hash: str
     hash: str
+    content_hash: str | None = None  # None: format 1
+    salt: str | None = None
 
 
 class LinkProblem(StrEnum):
     HASH_MISMATCH = "hash does not match its content"
     PREVIOUS_MISMATCH = "previous_hash does not match the record before"
     SEQUENCE_GAP = "sequence gap"
+    FORMAT_REGRESSION = "an entry of the old format follows one of the new"
 
 
 @dataclass(frozen=True)
@@ -90,8 +104,57 @@ def chain_hash(
     return "sha256:" + hashlib.sha256(canonical_json(content)).hexdigest()
 
 
+def content_digest(
+    *,
+    salt: str,
+    sequence: int,
+    at: datetime,
+    user_id: Id | None,
+    organisation_id: Id | None,
+    action: str,
+    request_id: Id | None,
+    version: int | None,
+    details: Mapping[str, Any],
+) -> str:
+    """Format 2: ``sha256:`` + hex over the canonical JSON of the record's content and its salt."""
+    content = {
+        "salt": salt,
+        "sequence": sequence,
+        "at": iso_utc(at, microseconds=True),
+        "user": user_id,
+        "organisation": organisation_id,
+        "action": action,
+        "request": request_id,
+        "version": version,
+        "details": dict(details),
+    }
+    return "sha256:" + hashlib.sha256(canonical_json(content)).hexdigest()
+
+
+def linked_hash(previous_hash: str, content_hash: str) -> str:
+    """Format 2: a record's hash from the previous record's hash and its own content hash."""
+    return "sha256:" + hashlib.sha256(f"{previous_hash}\n{content_hash}".encode("ascii")).hexdigest()
+
+
+def record_content_hash(record: AuditRecord) -> str:
+    """The content hash a format-2 record's content calls for (compare with ``record.content_hash``)."""
+    return content_digest(
+        salt=record.salt or "",
+        sequence=record.sequence,
+        at=record.at,
+        user_id=record.user_id,
+        organisation_id=record.organisation_id,
+        action=record.action,
+        request_id=record.request_id,
+        version=record.version,
+        details=record.details,
+    )
+
+
 def record_hash(record: AuditRecord) -> str:
     """The hash the record's content calls for (compare with ``record.hash``)."""
+    if record.content_hash is not None:
+        return linked_hash(record.previous_hash, record_content_hash(record))
     return chain_hash(
         record.previous_hash,
         sequence=record.sequence,
@@ -115,13 +178,18 @@ def next_record(
     request_id: Id | None = None,
     version: int | None = None,
     details: Mapping[str, Any] | None = None,
+    salt: str = "",
 ) -> AuditRecord:
-    """The record that follows ``previous`` (or starts the chain), sequence and hashes filled in."""
+    """The record (format 2) that follows ``previous`` (or starts the chain), sequence and hashes filled in.
+
+    ``salt`` should be random (the service passes 16 random bytes as hex); it is stored
+    with the record.
+    """
     sequence = previous.sequence + 1 if previous else FIRST_SEQUENCE
     previous_hash = previous.hash if previous else GENESIS
     content = dict(details or {})
-    digest = chain_hash(
-        previous_hash,
+    own = content_digest(
+        salt=salt,
         sequence=sequence,
         at=at,
         user_id=user_id,
@@ -141,7 +209,9 @@ def next_record(
         version=version,
         details=content,
         previous_hash=previous_hash,
-        hash=digest,
+        hash=linked_hash(previous_hash, own),
+        content_hash=own,
+        salt=salt,
     )
 
 
@@ -155,6 +225,7 @@ def first_broken_link(records: Iterable[AuditRecord]) -> BrokenLink | None:
     record edited in place shows as its own hash not matching its content.
     """
     expected_sequence, expected_previous = FIRST_SEQUENCE, GENESIS
+    seen_format_2 = False
     for position, record in enumerate(records):
         if record.sequence != expected_sequence:
             return BrokenLink(
@@ -164,11 +235,19 @@ def first_broken_link(records: Iterable[AuditRecord]) -> BrokenLink | None:
             return BrokenLink(
                 record.sequence, position, LinkProblem.PREVIOUS_MISMATCH, expected_previous, record.previous_hash
             )
+        if seen_format_2 and record.content_hash is None:
+            return BrokenLink(record.sequence, position, LinkProblem.FORMAT_REGRESSION)
         try:
+            own = record_content_hash(record) if record.content_hash is not None else None
             recomputed = record_hash(record)
         except (TypeError, ValueError):  # details no longer JSON, or a time without its zone
-            recomputed = ""
+            own, recomputed = "", ""
+        if own is not None and record.content_hash != own:
+            return BrokenLink(
+                record.sequence, position, LinkProblem.HASH_MISMATCH, own or "", record.content_hash or ""
+            )
         if record.hash != recomputed:
             return BrokenLink(record.sequence, position, LinkProblem.HASH_MISMATCH, recomputed, record.hash)
+        seen_format_2 = seen_format_2 or record.content_hash is not None
         expected_sequence, expected_previous = record.sequence + 1, record.hash
     return None

@@ -1,21 +1,35 @@
-"""What a signed clearance states (the claims), independent of how it is signed.
+"""What a signed decision states (the claims), independent of how it is signed.
 
-The claims name one version of one request: its aircraft, its legs and the hash of its
-manifest, so a clearance can never be read as covering a later amendment.
+Every decision of the receiving side is signed: an approval (with or without
+restrictions), a request for information, a denial and a revocation. The claims name
+one version of one request: its aircraft, its legs and the hash of its manifest, so a
+decision can never be read as covering a later amendment. Passengers appear only as a
+count and, for restrictions, by ``seq``; a token never carries a name.
 
-Claims format (``to_claims_dict``), version 1. Short keys keep the token small enough
-for a QR code; every key is required except ``rx`` (absent: no restrictions):
+Claims format version 2 (``to_claims_dict``), documented for outside verifiers in
+``docs/clearance-claims.md``. Short keys keep the token small enough for a QR code:
 
-    v    1, the claims format            no   clearance number, "MEX-2025-000123"
+    v    2, the claims format            d    decision: approve | approve_restricted |
+                                              request_info | deny | revoke
+    no   clearance number (approvals, and the number a revocation withdraws; absent otherwise)
     ref  request reference               rid  request id (the service's)
-    ver  request version cleared         mh   manifest hash, "sha256:<hex>"
+    ver  request version decided on      mh   manifest hash, "sha256:<hex>"
     ac   aircraft {"reg", "cs", "t"}: registration, callsign, ICAO type
-    legs [[from, to, departure, arrival], ...]   times ISO 8601 UTC with Z
+    legs [[from, to, departure, arrival, from_offset, to_offset], ...]
+         times ISO 8601 UTC with Z; offsets: minutes east of UTC at that airport at that
+         moment (so an offline reader can show local times), null when not known
     pax  passengers on that manifest version (excluded ones included)
-    rx   {"ex": [seq, ...], "c": "conditions text"}
-    vf   valid from                      vu   valid until
+    rx   {"ex": [seq, ...], "c": "conditions text"}   (approve_restricted only)
+    rc   reason codes, e.g. ["DOCUMENT_EXPIRED"]       (absent: none)
+    vf   valid from, vu valid until                   (approvals only)
     by   issuer {"n": organisation name, "c": country alpha-3}
     at   issued at                       kid  key id of the signing key
+    dev  true when the signing key was protected only by the published development
+         secret: such a token proves nothing about who signed it
+
+Version 1 (approvals only: no ``d``, ``rc``, ``dev`` or offsets; legs of four) is still
+read, so clearances issued before version 2 keep verifying; ``format_version`` says
+which one a token is.
 
 Unknown keys are refused, not ignored: a reader that skipped a restriction it did not
 understand would report a clearance as wider than it is.
@@ -24,21 +38,43 @@ understand would report a clearance as wider than it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from enum import StrEnum
 from typing import Any
 
 from clearway.domain.snapshot import RequestSnapshot, iso_utc, manifest_hash, parse_iso_utc
 
-CLAIMS_FORMAT = 1
-_REQUIRED = frozenset({"v", "no", "ref", "rid", "ver", "mh", "ac", "legs", "pax", "vf", "vu", "by", "at", "kid"})
-_OPTIONAL = frozenset({"rx"})
+CLAIMS_FORMAT = 2
+LEGACY_FORMAT = 1
 _COUNTRY = re.compile(r"[A-Z]{3}")
+_COMMON = frozenset({"v", "ref", "rid", "ver", "mh", "ac", "legs", "pax", "by", "at", "kid"})
+_V1_REQUIRED = _COMMON | {"no", "vf", "vu"}
+_V1_OPTIONAL = frozenset({"rx"})
+_V2_REQUIRED = _COMMON | {"d", "dev"}
+_V2_OPTIONAL = frozenset({"no", "vf", "vu", "rx", "rc"})
+#: Offsets on Earth run from UTC−12:00 to UTC+14:00.
+_OFFSET_RANGE = range(-12 * 60, 14 * 60 + 1)
 
 
 class ClaimsInvalid(ValueError):
-    """A claims dictionary that is not version-1 clearance claims."""
+    """A claims dictionary that is not clearance claims of a known format."""
+
+
+class DecisionKind(StrEnum):
+    """The decisions that are signed (the workflow's actions of the same names)."""
+
+    APPROVE = "approve"
+    APPROVE_RESTRICTED = "approve_restricted"
+    REQUEST_INFO = "request_info"
+    DENY = "deny"
+    REVOKE = "revoke"
+
+    @property
+    def grants(self) -> bool:
+        """Whether this decision lets the flight land (and so carries a number and a validity)."""
+        return self in (DecisionKind.APPROVE, DecisionKind.APPROVE_RESTRICTED)
 
 
 @dataclass(frozen=True)
@@ -47,13 +83,18 @@ class ClearedLeg:
     destination: str
     departure: datetime  # UTC
     arrival: datetime  # UTC
+    # Minutes east of UTC at the origin at departure, and at the destination at arrival;
+    # None in version 1 tokens and for an airport the issuer could not place.
+    departure_offset: int | None = None
+    arrival_offset: int | None = None
 
 
 @dataclass(frozen=True)
 class ClearanceClaims:
-    """Everything a clearance asserts; equal claims give byte-identical payloads."""
+    """Everything a signed decision asserts; equal claims give byte-identical payloads."""
 
-    number: str
+    decision: DecisionKind
+    number: str | None  # approvals, and the clearance a revocation withdraws
     request_reference: str
     request_id: str
     version: int
@@ -62,15 +103,18 @@ class ClearanceClaims:
     aircraft_callsign: str
     aircraft_type: str
     legs: tuple[ClearedLeg, ...]
-    passenger_count: int  # rows of the cleared manifest version, excluded ones included
+    passenger_count: int  # rows of the decided manifest version, excluded ones included
     excluded_seqs: tuple[int, ...]
     conditions: str
-    valid_from: datetime
-    valid_until: datetime
+    reason_codes: tuple[str, ...]
+    valid_from: datetime | None  # approvals only
+    valid_until: datetime | None
     issuer_name: str
     issuer_country: str
     issued_at: datetime
     key_id: str
+    development_key: bool = False
+    format_version: int = CLAIMS_FORMAT
 
     @property
     def has_restrictions(self) -> bool:
@@ -78,21 +122,57 @@ class ClearanceClaims:
 
     def to_claims_dict(self) -> dict[str, Any]:
         """The compact JSON-safe claims (format in the module docstring)."""
+        if self.format_version == LEGACY_FORMAT:
+            return self._v1_dict()
         claims: dict[str, Any] = {
             "v": CLAIMS_FORMAT,
-            "no": self.number,
+            "d": str(self.decision),
+            **self._common_dict(),
+            "legs": [
+                [
+                    leg.origin,
+                    leg.destination,
+                    iso_utc(leg.departure),
+                    iso_utc(leg.arrival),
+                    leg.departure_offset,
+                    leg.arrival_offset,
+                ]
+                for leg in self.legs
+            ],
+            "dev": self.development_key,
+        }
+        if self.number is not None:
+            claims["no"] = self.number
+        if self.valid_from is not None and self.valid_until is not None:
+            claims["vf"], claims["vu"] = iso_utc(self.valid_from), iso_utc(self.valid_until)
+        if self.has_restrictions:
+            claims["rx"] = {"ex": list(self.excluded_seqs), "c": self.conditions}
+        if self.reason_codes:
+            claims["rc"] = list(self.reason_codes)
+        return claims
+
+    def _common_dict(self) -> dict[str, Any]:
+        return {
             "ref": self.request_reference,
             "rid": self.request_id,
             "ver": self.version,
             "mh": self.manifest_hash,
             "ac": {"reg": self.aircraft_registration, "cs": self.aircraft_callsign, "t": self.aircraft_type},
-            "legs": [[leg.origin, leg.destination, iso_utc(leg.departure), iso_utc(leg.arrival)] for leg in self.legs],
             "pax": self.passenger_count,
-            "vf": iso_utc(self.valid_from),
-            "vu": iso_utc(self.valid_until),
             "by": {"n": self.issuer_name, "c": self.issuer_country},
             "at": iso_utc(self.issued_at),
             "kid": self.key_id,
+        }
+
+    def _v1_dict(self) -> dict[str, Any]:
+        assert self.valid_from is not None and self.valid_until is not None  # every v1 token is an approval
+        claims: dict[str, Any] = {
+            "v": LEGACY_FORMAT,
+            "no": self.number,
+            **self._common_dict(),
+            "legs": [[leg.origin, leg.destination, iso_utc(leg.departure), iso_utc(leg.arrival)] for leg in self.legs],
+            "vf": iso_utc(self.valid_from),
+            "vu": iso_utc(self.valid_until),
         }
         if self.has_restrictions:
             claims["rx"] = {"ex": list(self.excluded_seqs), "c": self.conditions}
@@ -100,15 +180,26 @@ class ClearanceClaims:
 
     @classmethod
     def from_claims_dict(cls, claims: Mapping[str, Any]) -> ClearanceClaims:
-        """Read claims written by ``to_claims_dict``; ``ClaimsInvalid`` names the first problem."""
+        """Read claims written by ``to_claims_dict`` (either format); ``ClaimsInvalid`` names the first problem."""
         if not isinstance(claims, Mapping):
             raise ClaimsInvalid("claims must be an object")
-        if missing := _REQUIRED - claims.keys():
+        version = claims.get("v")
+        if type(version) is not int or version not in (LEGACY_FORMAT, CLAIMS_FORMAT):
+            raise ClaimsInvalid(f"unsupported claims format {version!r}")
+        required, optional = (_V1_REQUIRED, _V1_OPTIONAL) if version == LEGACY_FORMAT else (_V2_REQUIRED, _V2_OPTIONAL)
+        if missing := required - claims.keys():
             raise ClaimsInvalid(f"missing claims {sorted(missing)}")
-        if unknown := claims.keys() - _REQUIRED - _OPTIONAL:
+        if unknown := claims.keys() - required - optional:
             raise ClaimsInvalid(f"unknown claims {sorted(unknown)}")
-        if claims["v"] != CLAIMS_FORMAT or type(claims["v"]) is not int:
-            raise ClaimsInvalid(f"unsupported claims format {claims['v']!r}")
+        if version == LEGACY_FORMAT:
+            decision = DecisionKind.APPROVE_RESTRICTED if "rx" in claims else DecisionKind.APPROVE
+            development = False
+        else:
+            decision = _decision(claims["d"])
+            development = claims["dev"]
+            if type(development) is not bool:
+                raise ClaimsInvalid("dev must be true or false")
+        _check_shape(claims, decision)
         aircraft = _object(claims["ac"], "ac", {"reg", "cs", "t"})
         issuer = _object(claims["by"], "by", {"n", "c"})
         restrictions = _object(claims.get("rx", {"ex": [], "c": ""}), "rx", {"ex", "c"})
@@ -117,8 +208,12 @@ class ClearanceClaims:
             raise ClaimsInvalid("rx.ex must be a list of seq numbers")
         if not isinstance(claims["legs"], list) or not claims["legs"]:
             raise ClaimsInvalid("legs must be a non-empty list")
+        reasons = claims.get("rc", [])
+        if not isinstance(reasons, list) or (not reasons and "rc" in claims):
+            raise ClaimsInvalid("rc must be a non-empty list of reason codes")
         return cls(
-            number=_string(claims["no"], "no"),
+            decision=decision,
+            number=_string(claims["no"], "no") if "no" in claims else None,
             request_reference=_string(claims["ref"], "ref"),
             request_id=_string(claims["rid"], "rid"),
             version=_int(claims["ver"], "ver"),
@@ -126,16 +221,19 @@ class ClearanceClaims:
             aircraft_registration=_string(aircraft["reg"], "ac.reg"),
             aircraft_callsign=_string(aircraft["cs"], "ac.cs"),
             aircraft_type=_string(aircraft["t"], "ac.t"),
-            legs=tuple(_leg(raw, index) for index, raw in enumerate(claims["legs"])),
+            legs=tuple(_leg(raw, index, version) for index, raw in enumerate(claims["legs"])),
             passenger_count=_int(claims["pax"], "pax"),
             excluded_seqs=tuple(excluded),
             conditions=_string(restrictions["c"], "rx.c"),
-            valid_from=_moment(claims["vf"], "vf"),
-            valid_until=_moment(claims["vu"], "vu"),
+            reason_codes=tuple(_string(code, f"rc[{index}]") for index, code in enumerate(reasons)),
+            valid_from=_moment(claims["vf"], "vf") if "vf" in claims else None,
+            valid_until=_moment(claims["vu"], "vu") if "vu" in claims else None,
             issuer_name=_string(issuer["n"], "by.n"),
-            issuer_country=_string(issuer["c"], "by.c"),
+            issuer_country=_country(issuer["c"]),
             issued_at=_moment(claims["at"], "at"),
             key_id=_string(claims["kid"], "kid"),
+            development_key=development,
+            format_version=version,
         )
 
 
@@ -148,26 +246,62 @@ def clearance_number(country: str, year: int, serial: int) -> str:
     return f"{country.upper()}-{year:04d}-{serial:06d}"  # a seventh digit appears past 999999
 
 
+def utc_offset_minutes(zone: tzinfo | None, moment: datetime) -> int | None:
+    """Minutes east of UTC in ``zone`` at ``moment`` (None when the zone is not known)."""
+    if zone is None:
+        return None
+    offset = moment.astimezone(zone).utcoffset()
+    return None if offset is None else int(offset.total_seconds() // 60)
+
+
 def claims_for(
     snapshot: RequestSnapshot,
     *,
-    number: str,
+    decision: DecisionKind = DecisionKind.APPROVE,
+    number: str | None,
     request_id: str,
     version: int,
     excluded_seqs: tuple[int, ...] = (),
     conditions: str = "",
-    valid_from: datetime,
-    valid_until: datetime,
+    reason_codes: tuple[str, ...] = (),
+    valid_from: datetime | None = None,
+    valid_until: datetime | None = None,
     issuer_name: str,
     issuer_country: str,
     issued_at: datetime,
     key_id: str,
+    development_key: bool = False,
+    zone_of: Callable[[str], tzinfo | None] = lambda _airport: None,
 ) -> ClearanceClaims:
-    """The claims of a clearance granted for this version: aircraft, legs and manifest from the snapshot."""
-    if valid_until < valid_from:
+    """The claims of a decision on this version: aircraft, legs and manifest from the snapshot.
+
+    ``zone_of`` gives an airport's time zone (from reference data the caller holds), for
+    the UTC offsets at both ends of every leg.
+    """
+    if decision.grants and (number is None or valid_from is None or valid_until is None):
+        raise ValueError("an approval carries a clearance number and its validity")
+    if not decision.grants and (valid_from is not None or valid_until is not None):
+        raise ValueError(f"a {decision} decision has no validity")
+    if decision in (DecisionKind.REQUEST_INFO, DecisionKind.DENY) and number is not None:
+        raise ValueError(f"a {decision} decision has no clearance number")
+    if valid_from is not None and valid_until is not None and valid_until < valid_from:
         raise ValueError("a clearance cannot end before it starts")
+    if decision is not DecisionKind.APPROVE_RESTRICTED and (excluded_seqs or conditions):
+        raise ValueError("only an approval with restrictions carries restrictions")
     flight = snapshot.flight
+    legs = tuple(
+        ClearedLeg(
+            leg.origin,
+            leg.destination,
+            leg.departure,
+            leg.arrival,
+            utc_offset_minutes(zone_of(leg.origin), leg.departure),
+            utc_offset_minutes(zone_of(leg.destination), leg.arrival),
+        )
+        for leg in flight.legs
+    )
     return ClearanceClaims(
+        decision=decision,
         number=number,
         request_reference=flight.reference,
         request_id=request_id,
@@ -176,96 +310,44 @@ def claims_for(
         aircraft_registration=flight.aircraft.registration,
         aircraft_callsign=flight.aircraft.callsign,
         aircraft_type=flight.aircraft.type,
-        legs=tuple(ClearedLeg(leg.origin, leg.destination, leg.departure, leg.arrival) for leg in flight.legs),
+        legs=legs,
         passenger_count=len(snapshot.passengers),
         excluded_seqs=tuple(sorted(set(excluded_seqs))),
         conditions=conditions,
+        reason_codes=tuple(reason_codes),
         valid_from=valid_from,
         valid_until=valid_until,
         issuer_name=issuer_name,
-        issuer_country=issuer_country,
+        issuer_country=issuer_country.upper(),
         issued_at=issued_at,
         key_id=key_id,
+        development_key=development_key,
     )
 
 
-@dataclass(frozen=True)
-class CoverageLine:
-    """One sentence of a clearance's description: a catalogue key (``clearance.line.*``) and its values.
-
-    The domain does not translate; entry points render these with ``clearway.i18n.translate``.
-    """
-
-    key: str
-    params: dict[str, str | int]
+# --- reading ---------------------------------------------------------------------------------
 
 
-def coverage(claims: ClearanceClaims) -> list[CoverageLine]:
-    """What the clearance covers, sentence by sentence, in reading order."""
-    lines = [
-        CoverageLine(
-            "clearance.line.number",
-            {
-                "number": claims.number,
-                "issuer": claims.issuer_name,
-                "country": claims.issuer_country,
-                "issued_at": shown_time(claims.issued_at),
-            },
-        ),
-        CoverageLine(
-            "clearance.line.request",
-            {"reference": claims.request_reference, "version": claims.version, "request_id": claims.request_id},
-        ),
-        CoverageLine(
-            "clearance.line.aircraft",
-            {
-                "registration": claims.aircraft_registration,
-                "callsign": claims.aircraft_callsign,
-                "type": claims.aircraft_type,
-            },
-        ),
-    ]
-    lines += [
-        CoverageLine(
-            "clearance.line.leg",
-            {
-                "number": position,
-                "origin": leg.origin,
-                "destination": leg.destination,
-                "departure": shown_time(leg.departure),
-                "arrival": shown_time(leg.arrival),
-            },
-        )
-        for position, leg in enumerate(claims.legs, start=1)
-    ]
-    lines.append(
-        CoverageLine(
-            "clearance.line.manifest", {"count": claims.passenger_count, "manifest_hash": claims.manifest_hash}
-        )
-    )
-    if claims.excluded_seqs:
-        seqs = ", ".join(str(seq) for seq in claims.excluded_seqs)
-        lines.append(CoverageLine("clearance.line.excluded", {"seqs": seqs}))
-    if claims.conditions:
-        lines.append(CoverageLine("clearance.line.conditions", {"conditions": claims.conditions}))
-    if not claims.has_restrictions:
-        lines.append(CoverageLine("clearance.line.no_restrictions", {}))
-    lines += [
-        CoverageLine(
-            "clearance.line.validity",
-            {"valid_from": shown_time(claims.valid_from), "valid_until": shown_time(claims.valid_until)},
-        ),
-        CoverageLine("clearance.line.key", {"key_id": claims.key_id}),
-        # Offline, nobody can see a later revocation or a superseding amendment: say so every time.
-        CoverageLine("clearance.line.offline_limits", {}),
-    ]
-    return lines
+def _check_shape(claims: Mapping[str, Any], decision: DecisionKind) -> None:
+    # What a decision must and must not carry: a denial with a validity window, or an
+    # approval without one, is not something this service signs, so it is not read.
+    if decision.grants and not {"no", "vf", "vu"} <= claims.keys():
+        raise ClaimsInvalid(f"a {decision} decision needs no, vf and vu")
+    if not decision.grants and ({"vf", "vu"} & claims.keys()):
+        raise ClaimsInvalid(f"a {decision} decision has no validity")
+    if decision is DecisionKind.REVOKE and "no" not in claims:
+        raise ClaimsInvalid("a revocation names the clearance it withdraws")
+    if decision in (DecisionKind.REQUEST_INFO, DecisionKind.DENY) and "no" in claims:
+        raise ClaimsInvalid(f"a {decision} decision has no clearance number")
+    if "rx" in claims and decision is not DecisionKind.APPROVE_RESTRICTED:
+        raise ClaimsInvalid("only an approval with restrictions carries rx")
 
 
-def shown_time(moment: datetime) -> str:
-    """A UTC time for people, the same in every language: ``2025-01-22 00:15 UTC``."""
-    text = iso_utc(moment)
-    return f"{text[:10]} {text[11:16]} UTC" if text.endswith(":00Z") else f"{text[:10]} {text[11:-1]} UTC"
+def _decision(value: object) -> DecisionKind:
+    try:
+        return DecisionKind(_string(value, "d"))
+    except ValueError:
+        raise ClaimsInvalid(f"unknown decision {value!r}") from None
 
 
 def _object(value: object, name: str, keys: set[str]) -> Mapping[str, Any]:
@@ -274,16 +356,34 @@ def _object(value: object, name: str, keys: set[str]) -> Mapping[str, Any]:
     return value
 
 
-def _leg(raw: object, index: int) -> ClearedLeg:
-    if not isinstance(raw, list) or len(raw) != 4:
-        raise ClaimsInvalid(f"legs[{index}] must be [from, to, departure, arrival]")
-    origin, destination, departure, arrival = raw
+def _leg(raw: object, index: int, version: int) -> ClearedLeg:
+    width = 4 if version == LEGACY_FORMAT else 6
+    if not isinstance(raw, list) or len(raw) != width:
+        shape = "[from, to, departure, arrival" + ("]" if width == 4 else ", from_offset, to_offset]")
+        raise ClaimsInvalid(f"legs[{index}] must be {shape}")
+    offsets = [_offset(value, f"legs[{index}][{4 + place}]") for place, value in enumerate(raw[4:])]
     return ClearedLeg(
-        origin=_string(origin, f"legs[{index}][0]"),
-        destination=_string(destination, f"legs[{index}][1]"),
-        departure=_moment(departure, f"legs[{index}][2]"),
-        arrival=_moment(arrival, f"legs[{index}][3]"),
+        _string(raw[0], f"legs[{index}][0]"),
+        _string(raw[1], f"legs[{index}][1]"),
+        _moment(raw[2], f"legs[{index}][2]"),
+        _moment(raw[3], f"legs[{index}][3]"),
+        *offsets,
     )
+
+
+def _offset(value: object, name: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or value not in _OFFSET_RANGE:
+        raise ClaimsInvalid(f"{name} must be minutes east of UTC, or null")
+    return int(value)
+
+
+def _country(value: object) -> str:
+    text = _string(value, "by.c")
+    if not _COUNTRY.fullmatch(text):
+        raise ClaimsInvalid("by.c must be an upper-case alpha-3 country code")
+    return text
 
 
 def _string(value: object, name: str) -> str:

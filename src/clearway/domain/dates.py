@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# [0-9], not \d: \d also matches other scripts' digits (١٩٧٩), which a date field may not hold.
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 @dataclass(frozen=True, order=True)

@@ -26,6 +26,7 @@ class Code(StrEnum):
     UNKNOWN_COLUMN = "UNKNOWN_COLUMN"
     UNKNOWN_KEY = "UNKNOWN_KEY"
     SEQ_DUPLICATE = "SEQ_DUPLICATE"
+    ROW_UNREADABLE = "ROW_UNREADABLE"
     HOLD_ROW_INVALID = "HOLD_ROW_INVALID"
     # flight
     NO_AGREEMENT = "NO_AGREEMENT"
@@ -88,6 +89,7 @@ CODE_PROFILE: dict[Code, tuple[Severity, Scope]] = {
     Code.UNKNOWN_COLUMN: (_W, _FILE),
     Code.UNKNOWN_KEY: (_W, _FILE),
     Code.SEQ_DUPLICATE: (_E, _FILE),
+    Code.ROW_UNREADABLE: (_E, _FILE),
     Code.HOLD_ROW_INVALID: (_W, _FILE),
     Code.NO_AGREEMENT: (_E, _FLIGHT),
     Code.LEAD_TIME_SHORT: (_E, _FLIGHT),

@@ -26,7 +26,7 @@ _OPTIONAL_WIDTH = {MrzFormat.TD2: 7, MrzFormat.TD3: 14, MrzFormat.MRVA: 16, MrzF
 _STATE = re.compile(r"[A-Z]{1,3}")
 _DOCUMENT_CODE = re.compile(r"[A-Z][A-Z<]?")
 _MRZ_TEXT = re.compile(r"[A-Z0-9<]*")
-_YYMMDD = re.compile(r"(\d\d|<<){3}")
+_YYMMDD = re.compile(r"([0-9][0-9]|<<){3}")
 
 
 @dataclass(frozen=True)

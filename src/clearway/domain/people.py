@@ -60,17 +60,60 @@ class ManifestRow:
     values: Mapping[str, str]  # known columns by canonical name
     extra: Mapping[str, str] = field(default_factory=dict)  # unknown columns, verbatim
     overflow: tuple[str, ...] = ()  # cells beyond the header (kept, and reported)
+    #: Cells longer than the reader's limit, by column (as ``values``/``extra`` name it): their
+    #: length. Such a cell is left empty in ``values``; the length is reported on it.
+    too_long: Mapping[str, int] = field(default_factory=dict)
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
 
 
+#: Why a record could not be read as a row (``ROW_UNREADABLE``'s ``details.reason``).
+UNREADABLE_REASONS = (
+    "stray_quote",  # a quote opened a cell that swallows what reads as further rows
+    "unclosed_quote",  # a quote opened a cell that never closes
+    "too_many_cells",  # more cells than the reader's column limit
+    "bad_row_number",  # a spreadsheet row numbered 0, or not a number
+    "repeated_row_number",  # a spreadsheet row whose number another row already holds
+    "bad_cell_reference",  # a spreadsheet cell whose reference names no column
+    "bad_shared_string",  # a spreadsheet cell pointing at a shared string that does not exist
+    "bad_segment",  # a PAXLST passenger group that cannot be read
+)
+
+
+@dataclass(frozen=True)
+class UnreadableRecord:
+    """A physical record of the file that could not be read as a row; never dropped in silence.
+
+    ``unit`` says what ``position`` counts: ``line`` (a text file's line) or ``row`` (a
+    spreadsheet's row number, or ``position`` for a row whose number cannot be used).
+    """
+
+    unit: str  # "line" | "row" | "position"
+    position: int
+    reason: str  # one of UNREADABLE_REASONS
+    #: For a spreadsheet row whose number cannot be used (``unit`` "position"): that number as
+    #: written (an integer where it is one), so the finding names it as ``row``.
+    row_as_written: int | str | None = None
+
+    def details(self) -> dict[str, int | str | None]:
+        details: dict[str, int | str | None] = {self.unit: self.position, "reason": self.reason}
+        if self.unit == "position":
+            details["row"] = self.row_as_written
+        return details
+
+
 @dataclass(frozen=True)
 class Manifest:
-    """A manifest file: its header as written and its rows."""
+    """A manifest file: its header as written, its rows, and the records that are not rows.
+
+    Every reader (CSV, XLSX, PAXLST) returns this; every physical record of the file is
+    either one of ``rows`` or one of ``unreadable``.
+    """
 
     source: str  # the file name, for messages
     header: tuple[str, ...]  # column names as written
     columns: frozenset[str]  # canonical known columns present
     unknown_columns: tuple[str, ...]  # as written, in header order
     rows: tuple[ManifestRow, ...]
+    unreadable: tuple[UnreadableRecord, ...] = ()

@@ -16,6 +16,7 @@ from clearway.domain.findings import Phrase
 from clearway.domain.flights import AIRCRAFT_CATEGORIES
 from clearway.domain.people import DOCUMENT_TYPES
 from clearway.formats.structured import Reader, load_document, unknown_keys
+from clearway.settings import DEFAULT_LIMITS, InputLimits
 
 _SECTIONS: dict[str, set[str]] = {
     "lead_time": {"min_hours"},
@@ -29,15 +30,15 @@ _SECTIONS: dict[str, set[str]] = {
 }  # fmt: skip
 _TOP = {"id", "version", "sending_authority", "receiving_country", "effective_from",
         "effective_until", "entry_airports", *_SECTIONS}  # fmt: skip
-_HOURS = re.compile(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})")
+_HOURS = re.compile(r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})")  # ASCII digits only
 
 
-def read_agreements(paths: Sequence[Path]) -> list[Agreement]:
+def read_agreements(paths: Sequence[Path], limits: InputLimits = DEFAULT_LIMITS) -> list[Agreement]:
     """Read agreement files; two with the same id and version but other content conflict."""
     seen: dict[tuple[str, int], tuple[Path, dict[str, Any]]] = {}
     agreements: list[Agreement] = []
     for path in paths:
-        document = load_document(path, "agreement")
+        document = load_document(path, "agreement", limits)
         agreement = parse_agreement(document, Reader(path, "agreement"))
         key = (agreement.id, agreement.version)
         if key in seen:

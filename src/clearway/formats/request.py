@@ -8,6 +8,7 @@ from typing import Any
 from clearway.domain.findings import Phrase
 from clearway.domain.flights import AIRCRAFT_CATEGORIES, Aircraft, FlightRequest, Leg, PeopleOnBoard
 from clearway.formats.structured import Reader, load_document, unknown_keys
+from clearway.settings import DEFAULT_LIMITS, InputLimits
 
 _TOP = {"reference", "sending_authority", "receiving_country", "operator", "submitted_at",
         "aircraft", "legs", "people"}  # fmt: skip
@@ -16,9 +17,9 @@ _LEG = {"from", "to", "departure", "arrival"}
 _PEOPLE = {"crew", "escorts", "medical_staff", "monitors", "declared_passengers"}
 
 
-def read_request(path: Path) -> FlightRequest:
+def read_request(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> FlightRequest:
     """Read and validate a request file; ``UnusableInput`` names the key at fault."""
-    document = load_document(path, "request")
+    document = load_document(path, "request", limits)
     return parse_request(document, Reader(path, "request"))
 
 

@@ -27,12 +27,14 @@ _CATALOG_MODULES = (
     "holds",
     "report",
     "clearance",
+    "signatures",
     "service",
     "store",
     "commands",
     "record",
     "annex9",
     "verify",
+    "limits",
 )
 
 

@@ -20,6 +20,7 @@ from typing import IO
 
 from clearway.domain.dates import PartialDate, parse_full_date
 from clearway.domain.errors import UnusableInput
+from clearway.settings import DEFAULT_LIMITS, InputLimits
 
 #: The columns of spec/cli.md; all of them must be in the header.
 HOLD_COLUMNS = (
@@ -54,7 +55,7 @@ class HoldRow:
 @dataclass(frozen=True, slots=True)
 class InvalidRow:
     line: int
-    reason: str  # "date_of_birth", "surname", "until" or "columns"
+    reason: str  # "date_of_birth", "surname", "until", "columns" or "too_long"
 
 
 def check_file(path: Path) -> os.stat_result:
@@ -148,18 +149,40 @@ def _valid_until(text: str) -> bool:
     return parse_full_date(text) is not None
 
 
-def read_rows(text: IO[str], path: Path) -> Iterator[HoldRow | InvalidRow]:
+def _bounded_lines(text: IO[str], limit: int, overlong: set[int]) -> Iterator[str]:
+    """The text's lines, a line longer than ``limit`` characters read as an empty one.
+
+    Such a line's number goes into ``overlong``, and its characters are read past, never
+    held: a list of one 100 MB line costs ``limit`` characters of memory, not gigabytes.
+    """
+    number = 0
+    while line := text.readline(limit + 1):
+        number += 1
+        if len(line) > limit and line[-1] not in "\r\n":
+            overlong.add(number)
+            while (rest := text.readline(limit + 1)) and rest[-1] not in "\r\n":
+                pass
+            yield "\n"
+        else:
+            yield line
+
+
+def read_rows(text: IO[str], path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Iterator[HoldRow | InvalidRow]:
     """Every data row of the list, readable or not, with its line number (header: line 1).
 
-    Blank lines are not rows. ``text`` must be opened with ``newline=""``.
+    Blank lines are not rows; a line longer than ``limits.hold_line_chars`` is an invalid
+    row (``too_long``). ``text`` must be opened with ``newline=""``.
     """
-    reader = csv.reader(text)
+    overlong: set[int] = set()
+    reader = csv.reader(_bounded_lines(text, limits.hold_line_chars, overlong))
     try:
         first = next(reader, None)
         while first is not None and not any(cell.strip() for cell in first):
             first = next(reader, None)
         if first is None:
             raise UnusableInput("holds.empty", path=str(path))
+        if len(first) > limits.columns:
+            raise UnusableInput("holds.too_many_columns", path=str(path), count=len(first), limit=limits.columns)
         positions = _header(first, path)
         width = len(first)
         pick = itemgetter(*(positions[column] for column in HOLD_COLUMNS))
@@ -167,6 +190,14 @@ def read_rows(text: IO[str], path: Path) -> Iterator[HoldRow | InvalidRow]:
         line = reader.line_num + 1
         for cells in reader:
             start, line = line, reader.line_num + 1
+            if overlong and min(overlong) < line:
+                if line - start > 1:
+                    # The overlong line is inside a quoted cell that spans lines: a quote left open.
+                    raise UnusableInput("holds.malformed_csv", path=str(path), line=start)
+                overlong.difference_update(range(min(overlong), line))
+                any_row = True
+                yield InvalidRow(start, "too_long")
+                continue
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue
             any_row = True

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearway.domain.agreements import Agreement
+from clearway.domain.audit_events import AgreementLoaded
 from clearway.domain.workflow import Permission
 from clearway.formats.agreement import parse_agreement
 from clearway.formats.structured import Reader, load_document
@@ -73,7 +74,7 @@ def load_agreement_file(session: Session, actor: Actor | None, path: Path) -> tu
     )
     session.add(row)
     session.flush()
-    audit.record(session, actor, "agreement_loaded", details={"id": agreement.id, "version": agreement.version})
+    audit.record(session, actor, AgreementLoaded(id=agreement.id, version=agreement.version))
     return row, True
 
 

@@ -1,47 +1,66 @@
-"""The audit trail: every action appended, hash-chained, in the same transaction as the change."""
+"""The audit trail: every action appended, hash-chained, in the same transaction as the change.
+
+``record`` is the one way in: every service that records an action calls it with a
+typed event (``clearway.domain.audit_events``).
+"""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
-from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, chain_hash, first_broken_link
+from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, content_digest, first_broken_link, linked_hash
+from clearway.domain.audit_events import AuditEvent
 from clearway.services.actor import Actor
 from clearway.store.models import AuditEntry, ClearanceRequest, utcnow
 
 # One number for the advisory lock that serialises appends on PostgreSQL; any constant works.
 _CHAIN_LOCK = 7_205_741
+_SALT_BYTES = 16
 
 
 def record(
     session: Session,
     actor: Actor | None,
-    action: str,
+    event: AuditEvent,
     *,
     request: ClearanceRequest | None = None,
     version: int | None = None,
-    details: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry after the current head of the chain; commits with the caller's change."""
+    """Append one entry for ``event`` after the current head of the chain; commits with the caller's change."""
     serialise(session)
     head = session.execute(
         select(AuditEntry.sequence, AuditEntry.hash).order_by(AuditEntry.sequence.desc()).limit(1)
     ).first()
     sequence, previous = (head[0] + 1, head[1]) if head else (1, GENESIS)
-    fields: dict[str, Any] = {
-        "sequence": sequence,
-        "at": utcnow(),
-        "user_id": actor.user_id if actor else None,
-        "organisation_id": actor.organisation_id if actor else None,
-        "action": action,
-        "request_id": request.id if request is not None else None,
-        "version": version,
-        "details": details or {},
-    }
-    entry = AuditEntry(**fields, previous_hash=previous, hash=chain_hash(previous, **fields))
+    salt = secrets.token_hex(_SALT_BYTES)
+    entry = AuditEntry(
+        sequence=sequence,
+        at=utcnow(),
+        user_id=actor.user_id if actor else None,
+        organisation_id=actor.organisation_id if actor else None,
+        action=str(event.action),
+        request_id=request.id if request is not None else None,
+        version=version,
+        details=event.details(),
+        previous_hash=previous,
+        salt=salt,
+    )
+    entry.content_hash = content_digest(
+        salt=salt,
+        sequence=entry.sequence,
+        at=entry.at,
+        user_id=entry.user_id,
+        organisation_id=entry.organisation_id,
+        action=entry.action,
+        request_id=entry.request_id,
+        version=entry.version,
+        details=entry.details,
+    )
+    entry.hash = linked_hash(previous, entry.content_hash)
     session.add(entry)
     session.flush()
     return entry
@@ -58,8 +77,14 @@ def serialise(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
 
 
-def _records(session: Session) -> Iterator[AuditRecord]:
-    query = select(AuditEntry).order_by(AuditEntry.sequence).execution_options(yield_per=2000)
+def records(session: Session, *, from_sequence: int = 1) -> Iterator[AuditRecord]:
+    """The chain's records in sequence order from ``from_sequence``, streamed."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.sequence >= from_sequence)
+        .order_by(AuditEntry.sequence)
+        .execution_options(yield_per=2000)
+    )
     for entry in session.scalars(query):
         yield AuditRecord(
             sequence=entry.sequence,
@@ -72,6 +97,8 @@ def _records(session: Session) -> Iterator[AuditRecord]:
             details=entry.details,
             previous_hash=entry.previous_hash,
             hash=entry.hash,
+            content_hash=entry.content_hash,
+            salt=entry.salt,
         )
 
 
@@ -81,7 +108,7 @@ def verify_chain(session: Session) -> tuple[int, BrokenLink | None]:
 
     def counting() -> Iterator[AuditRecord]:
         nonlocal counted
-        for item in _records(session):
+        for item in records(session):
             counted += 1
             yield item
 

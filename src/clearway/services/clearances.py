@@ -1,78 +1,84 @@
-"""Signing keys of receiving organisations, and the clearances they sign."""
+"""Signed decisions: every decision of a receiving organisation signed with its key, approvals
+issued as clearances, and the online check of a token."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clearway.domain.clearance import ClearanceClaims, claims_for, clearance_number
-from clearway.domain.workflow import Permission
-from clearway.services import audit
+from clearway.domain.clearance import ClearanceClaims, DecisionKind, claims_for, clearance_number
+from clearway.reference import PackagedReferenceData
+from clearway.services import audit, keys
 from clearway.services.actor import Actor
 from clearway.services.requests import snapshot_of
-from clearway.signing import ClearanceInvalid, generate_key, sign_clearance, token_from_text, verify_clearance
-from clearway.store.models import (
-    Clearance,
-    ClearanceRequest,
-    Decision,
-    Organisation,
-    RequestVersion,
-    SigningKey,
-    utcnow,
-)
+from clearway.signing import ClearanceInvalid, SigningKeyUnusable, sign_clearance, token_from_text, verify_clearance
+from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus, Decision, RequestVersion, utcnow
 
 #: A clearance is valid from a week before the first arrival until a day after the last one.
 OPENS_BEFORE_FIRST_ARRIVAL = timedelta(days=7)
 CLOSES_AFTER_LAST_ARRIVAL = timedelta(hours=24)
 
 
-def active_key(session: Session, organisation_id: int, secret: str) -> SigningKey:
-    """The organisation's signing key, made on first use."""
-    key = session.scalars(
-        select(SigningKey)
-        .where(SigningKey.organisation_id == organisation_id, SigningKey.retired_at.is_(None))
-        .order_by(SigningKey.created_at.desc())
-    ).first()
-    return key or _new_key(session, organisation_id, secret)
+@dataclass(frozen=True)
+class DecisionTerms:
+    """What a decision states besides the version it is on."""
+
+    kind: DecisionKind
+    reason_codes: tuple[str, ...] = ()
+    excluded_seqs: tuple[int, ...] = ()
+    conditions: str = ""
+    number: str | None = None  # the clearance a revocation withdraws
+    valid_from: datetime | None = None
+    valid_until: datetime | None = None
 
 
-def _new_key(session: Session, organisation_id: int, secret: str) -> SigningKey:
-    material = generate_key(secret)
-    key = SigningKey(
-        organisation_id=organisation_id,
-        key_id=material.key_id,
-        public_pem=material.public_pem,
-        encrypted_private_pem=material.encrypted_private_pem,
+def sign_decision(
+    session: Session,
+    actor: Actor,
+    request: ClearanceRequest,
+    version: RequestVersion,
+    decision: Decision,
+    terms: DecisionTerms,
+    *,
+    secret: str,
+) -> str:
+    """Sign ``terms`` with the actor's organisation's key and store the signature on the decision."""
+    key = keys.active_key(session, actor.organisation_id, secret)
+    reference = PackagedReferenceData()
+
+    def zone_of(icao: str) -> tzinfo | None:
+        airport = reference.airport(icao)
+        return airport.tz if airport else None
+
+    claims = claims_for(
+        snapshot_of(version),
+        decision=terms.kind,
+        number=terms.number,
+        request_id=request.public_id,
+        version=version.number,
+        excluded_seqs=terms.excluded_seqs,
+        conditions=terms.conditions,
+        reason_codes=terms.reason_codes,
+        valid_from=terms.valid_from,
+        valid_until=terms.valid_until,
+        issuer_name=actor.organisation_name,
+        issuer_country=actor.country or request.receiving_country,
+        issued_at=utcnow(),
+        key_id=key.key_id,
+        development_key=key.development_secret,
+        zone_of=zone_of,
     )
-    session.add(key)
-    session.flush()
-    return key
-
-
-def rotate_key(session: Session, actor: Actor, secret: str) -> SigningKey:
-    """A new signing key; the old ones are retired but kept, so their clearances still verify."""
-    actor.require(Permission.KEYS_MANAGE)
-    for old in session.scalars(
-        select(SigningKey).where(SigningKey.organisation_id == actor.organisation_id, SigningKey.retired_at.is_(None))
-    ):
-        old.retired_at = utcnow()
-    key = _new_key(session, actor.organisation_id, secret)
-    audit.record(session, actor, "key_rotated", details={"key_id": key.key_id})
-    return key
-
-
-def public_keys(session: Session) -> list[tuple[SigningKey, Organisation]]:
-    """Every public key, current and retired, with its organisation (published for verification)."""
-    rows = session.execute(
-        select(SigningKey, Organisation)
-        .join(Organisation, Organisation.id == SigningKey.organisation_id)
-        .order_by(Organisation.name, SigningKey.created_at)
-    )
-    return [(key, organisation) for key, organisation in rows]
+    try:
+        token = sign_clearance(claims, key.encrypted_private_pem, secret)
+    except SigningKeyUnusable:  # a key from before fingerprints, under another secret
+        raise keys.KeysNeedRotation("service.keys_need_rotation", command=keys.REKEY_COMMAND) from None
+    decision.signature = token
+    decision.key_id = key.key_id
+    return token
 
 
 def issue(
@@ -84,90 +90,118 @@ def issue(
     *,
     excluded_seqs: tuple[int, ...],
     conditions: str,
+    reason_codes: tuple[str, ...] = (),
     secret: str,
 ) -> Clearance:
     """A clearance number and a signed token for the version just approved."""
     snapshot = snapshot_of(version)
-    key = active_key(session, actor.organisation_id, secret)
-    issued_at = utcnow()
     arrivals = [leg.arrival for leg in snapshot.flight.legs]
     valid_from = min(arrivals) - OPENS_BEFORE_FIRST_ARRIVAL
     valid_until = max(arrivals) + CLOSES_AFTER_LAST_ARRIVAL
     country = actor.country or request.receiving_country
     audit.serialise(session)  # numbers are counted: one issuer at a time
     serial = (session.scalar(select(func.count()).select_from(Clearance)) or 0) + 1
-    number = clearance_number(country, issued_at.year, serial)
-    claims = claims_for(
-        snapshot,
-        number=number,
-        request_id=request.public_id,
-        version=version.number,
+    number = clearance_number(country, utcnow().year, serial)
+    restricted = bool(excluded_seqs or conditions)
+    terms = DecisionTerms(
+        kind=DecisionKind.APPROVE_RESTRICTED if restricted else DecisionKind.APPROVE,
+        reason_codes=reason_codes,
         excluded_seqs=excluded_seqs,
         conditions=conditions,
+        number=number,
         valid_from=valid_from,
         valid_until=valid_until,
-        issuer_name=actor.organisation_name,
-        issuer_country=country,
-        issued_at=issued_at,
-        key_id=key.key_id,
     )
-    token = sign_clearance(claims, key.encrypted_private_pem, secret)
+    token = sign_decision(session, actor, request, version, decision, terms, secret=secret)
     clearance = Clearance(
         request_id=request.id,
         version=version.number,
         decision_id=decision.id,
         number=number,
         token=token,
-        key_id=key.key_id,
+        key_id=decision.key_id or "",
         valid_from=valid_from,
         valid_until=valid_until,
-        issued_at=issued_at,
+        issued_at=utcnow(),
     )
     session.add(clearance)
-    decision.signature = token
-    decision.key_id = key.key_id
     session.flush()
     return clearance
 
 
+def current_clearance(session: Session, request: ClearanceRequest) -> Clearance | None:
+    """The request's clearance in force, if any."""
+    return session.scalars(
+        select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
+    ).one_or_none()
+
+
+#: Online status of a genuine token that is not an approval: a signed record of a decision.
+RECORDED = "recorded"
+
+
 @dataclass(frozen=True)
 class OnlineVerification:
-    valid: bool  # the signature verifies against a published key
-    status: str  # current | superseded | revoked | unknown | invalid
+    """The answer to "is this token genuine, and does it still hold?".
+
+    ``valid`` is true only for a genuine approval that is the request's current clearance,
+    inside its validity, signed by a key protected by a real secret: a revoked, superseded,
+    expired or development-signed clearance is never ``valid``.
+    """
+
+    genuine: bool  # the signature verifies against its issuer's published key
+    status: str  # current | superseded | revoked | recorded | unknown | invalid
     reason: str | None
     claims: ClearanceClaims | None
     key_id: str = ""  # the key the token names (for an unknown key)
+    development: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return self.genuine and self.status == str(ClearanceStatus.CURRENT) and self.reason is None
 
     @property
     def message_key(self) -> str:
         """The catalogue sentence that says this verification's outcome."""
         if self.claims is None:
             return f"clearance.refused.{self.reason}"
-        if self.status == "current" and self.reason is None:
+        if self.valid:
             return "clearance.verified"
         return f"clearance.online.{self.reason or self.status}"
 
     def to_document(self) -> dict[str, Any]:
         return {
             "valid": self.valid,
+            "genuine": self.genuine,
             "status": self.status,
             "reason": self.reason,
+            "development": self.development,
             "claims": self.claims.to_claims_dict() if self.claims else None,
         }
 
 
-def verify_online(session: Session, token: str, now: datetime | None = None) -> OnlineVerification:
-    """Whether the token is genuine, and whether it is still the current clearance for its request."""
-    keys = {key.key_id: key.public_pem for key, _ in public_keys(session)}
+def verify_online(session: Session, token: str, secret: str, now: datetime | None = None) -> OnlineVerification:
+    """Whether the token is genuine (its issuer's endorsed key, not revoked) and still holds here."""
     try:
-        token = token_from_text(token)  # the QR code's form holds the same JWS
-        claims = verify_clearance(token, keys)
+        text = token_from_text(token)  # the QR code's form holds the same JWS, stored as issued
+        verified = verify_clearance(text, keys.trusted_keys(session, secret))
     except ClearanceInvalid as error:
         return OnlineVerification(False, "invalid", error.reason, None, error.key_id)
+    claims = verified.claims
+    result = OnlineVerification(True, "unknown", "not_issued_here", claims, claims.key_id, verified.development)
+    if not claims.decision.grants:
+        stored_decision = session.scalars(select(Decision.id).where(Decision.signature == text)).first()
+        if stored_decision is None:
+            return result
+        return OnlineVerification(True, RECORDED, None, claims, claims.key_id, verified.development)
     stored = session.scalars(select(Clearance).where(Clearance.number == claims.number)).one_or_none()
-    if stored is None or stored.token != token:
-        return OnlineVerification(True, "unknown", "not_issued_here", claims, claims.key_id)
+    if stored is None or stored.token != text:
+        return result
+    status, reason = str(stored.status), None
     moment = now or utcnow()
-    if str(stored.status) == "current" and not (stored.valid_from <= moment <= stored.valid_until):
-        return OnlineVerification(True, "current", "outside_validity", claims, claims.key_id)
-    return OnlineVerification(True, str(stored.status), None, claims, claims.key_id)
+    if stored.status is ClearanceStatus.CURRENT:
+        if not (stored.valid_from <= moment <= stored.valid_until):
+            reason = "outside_validity"
+        elif verified.development:
+            reason = "development_key"
+    return OnlineVerification(True, status, reason, claims, claims.key_id, verified.development)

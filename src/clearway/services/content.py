@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clearway.domain.errors import UnusableInput
+from clearway.domain.people import Manifest
 from clearway.domain.snapshot import RequestSnapshot, snapshot_from
 from clearway.formats.manifest import read_manifest
 from clearway.formats.request import read_request
@@ -77,11 +78,28 @@ def snapshot_from_files(flight: UploadedPart, manifest: UploadedPart) -> Request
         flight_path = _written(Path(folder) / "flight", flight, "flight.json")
         manifest_path = _written(Path(folder) / "manifest", manifest, "manifest.csv")
         try:
-            return snapshot_from(read_request(flight_path), read_manifest(manifest_path))
+            request, table = read_request(flight_path), read_manifest(manifest_path)
         except UnusableInput as error:
             if "path" in error.params:
                 error.params["path"] = Path(str(error.params["path"])).name  # the caller's name, not ours
             raise
+    _refuse_lost_values(table, manifest_path.name)
+    return snapshot_from(request, table)
+
+
+def _refuse_lost_values(manifest: Manifest, name: str) -> None:
+    """A stored version keeps rows only: a record the reader could not read, or a cell too long to
+    keep, would drop out of it unseen. ``clearway check`` reports them; a version refuses them."""
+    if manifest.unreadable:
+        record = manifest.unreadable[0]
+        raise Invalid(
+            "service.manifest_record_unreadable", file=name, unit=record.unit, position=record.position,
+            reason=record.reason,
+        )  # fmt: skip
+    too_long = next(((row, column, length) for row in manifest.rows for column, length in row.too_long.items()), None)
+    if too_long is not None:
+        row, column, length = too_long
+        raise Invalid("service.manifest_cell_too_long", file=name, line=row.line, column=column, length=length)
 
 
 def _written(folder: Path, part: UploadedPart, default_name: str) -> Path:

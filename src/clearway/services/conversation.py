@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import Answered
 from clearway.domain.workflow import OrgKind, Permission, State
 from clearway.services import audit
 from clearway.services.access import find_request
@@ -131,14 +132,7 @@ def write_answer(
     )
     session.add(answer)
     session.flush()
-    audit.record(
-        session,
-        actor,
-        "answer",
-        request=request,
-        version=request.current_version,
-        details={"message": answer.public_id},
-    )
+    audit.record(session, actor, Answered(message=answer.public_id), request=request, version=request.current_version)
     return answer
 
 

@@ -146,7 +146,9 @@ def _drive(
     if state in ("approved", "approved_restricted"):
         return
     if state == "revoked":
-        workflow.revoke(session, receiver, public_id, ("OTHER",), "Runway closed by the civil aviation authority.")
+        workflow.revoke(
+            session, receiver, public_id, ("OTHER",), "Runway closed by the civil aviation authority.", secret=secret
+        )
         return
     # Events are recorded as they happen: now, never at the planned (future) times.
     workflow.record_departure(

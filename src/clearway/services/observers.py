@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import ObserverGranted, ObserverWithdrawn
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.services import audit
 from clearway.services.access import find_request
@@ -65,18 +66,10 @@ def grant(session: Session, actor: Actor, target: GrantTarget) -> GrantView:
     )
     session.add(row)
     session.flush()
-    audit.record(
-        session,
-        actor,
-        "observer_granted",
-        request=request,
-        details={
-            "grant": row.id,
-            "observer": observer.name,
-            "agreement": agreement_code,
-            "personal_data": target.personal_data,
-        },
+    event = ObserverGranted(
+        grant=row.id, observer=observer.id, agreement=agreement_code, personal_data=target.personal_data
     )
+    audit.record(session, actor, event, request=request)
     return _view(session, row)
 
 
@@ -159,13 +152,7 @@ def _withdraw(session: Session, actor: Actor, row: ObserverGrant) -> None:
     row.revoked_at = utcnow()
     row.revoked_by = actor.user_id
     request = session.get(ClearanceRequest, row.request_id) if row.request_id is not None else None
-    audit.record(
-        session,
-        actor,
-        "observer_withdrawn",
-        request=request,
-        details={"grant": row.id, "agreement": row.agreement_code},
-    )
+    audit.record(session, actor, ObserverWithdrawn(grant=row.id, agreement=row.agreement_code), request=request)
 
 
 def _view(session: Session, row: ObserverGrant) -> GrantView:

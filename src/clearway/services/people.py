@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import ObserverGranted, OrganisationCreated, TokenCreated, TokenRevoked, UserCreated
 from clearway.domain.workflow import OrgKind, Permission, Role
 from clearway.services import audit
 from clearway.services.actor import Actor
@@ -31,7 +32,7 @@ def create_organisation(session: Session, name: str, kind: OrgKind, country: str
     organisation = Organisation(name=name, kind=kind, country=country.strip().upper() if country else None)
     session.add(organisation)
     session.flush()
-    audit.record(session, None, "organisation_created", details={"name": name, "kind": str(kind)})
+    audit.record(session, None, OrganisationCreated(name=name, kind=str(kind)))
     return organisation
 
 
@@ -65,7 +66,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    audit.record(session, actor, "user_created", details={"user": user.id, "role": str(role)})
+    audit.record(session, actor, UserCreated(user=user.id, role=str(role)))
     return user
 
 
@@ -108,7 +109,7 @@ def create_token(session: Session, user: User, name: str, *, actor: Actor | None
     token = ApiToken(user_id=user.id, name=name, prefix=secret[:12], token_hash=_digest(secret))
     session.add(token)
     session.flush()
-    audit.record(session, actor, "token_created", details={"user": user.id, "token": token.id, "name": name})
+    audit.record(session, actor, TokenCreated(user=user.id, token=token.id, name=name))
     return IssuedToken(token=token, secret=secret)
 
 
@@ -195,7 +196,7 @@ def revoke_token(session: Session, actor: Actor, token_id: int) -> ApiToken:
     _user_in_scope(session, actor, token.user_id)
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        audit.record(session, actor, "token_revoked", details={"token": token.id})
+        audit.record(session, actor, TokenRevoked(token=token.id))
     return token
 
 
@@ -240,10 +241,8 @@ def grant_observer(
     )
     session.add(grant)
     session.flush()
-    audit.record(
-        session,
-        None,
-        "observer_granted",
-        details={"observer": observer_org_id, "agreement": agreement_code, "personal_data": personal_data},
+    event = ObserverGranted(
+        grant=grant.id, observer=observer_org_id, agreement=agreement_code, personal_data=personal_data
     )
+    audit.record(session, None, event)
     return grant

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clearway.domain.agreements import Agreement
+from clearway.domain.audit_events import Amended, MaterialAmendment, RequestCopied, RequestCreated, VersionSaved
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.material import classify_change
 from clearway.domain.people import MANIFEST_COLUMNS
@@ -134,7 +135,7 @@ def create_request(session: Session, actor: Actor, snapshot: RequestSnapshot) ->
     session.add(request)
     session.flush()
     version, _ = _save_version(session, actor, request, snapshot, based_on=None)
-    audit.record(session, actor, "request_created", request=request, version=version.number)
+    audit.record(session, actor, RequestCreated(), request=request, version=version.number)
     return request
 
 
@@ -231,7 +232,7 @@ def save_edit(
     justification = (justification or "").strip() or None
     if request.state not in APPROVED_STATES:
         version, _ = _save_version(session, actor, request, snapshot, based_on=based_on, result=result)
-        audit.record(session, actor, "version_saved", request=request, version=version.number)
+        audit.record(session, actor, VersionSaved(), request=request, version=version.number)
         return request, version, []
     decided = version_row(session, request, last_decided_version(session, request) or based_on)
     tolerance = result.agreement.time_tolerance_minutes if result.agreement is not None else None
@@ -252,10 +253,9 @@ def save_edit(
     if material:
         _supersede_clearances(session, request)
     share_version(session, actor, request, version.number, action, justification)
-    details: dict[str, Any] = {"reasons": reasons, "compared_with": decided.number}
-    if justification is not None:
-        details["justification"] = justification
-    audit.record(session, actor, str(action), request=request, version=version.number, details=details)
+    amended = MaterialAmendment if material else Amended
+    event = amended(reasons=tuple(reasons), compared_with=decided.number, justification=justification)
+    audit.record(session, actor, event, request=request, version=version.number)
     return request, version, reasons
 
 
@@ -342,7 +342,7 @@ def copy_request(session: Session, actor: Actor, public_id: str, reference: str 
     copied = replace(snapshot, flight=replace(snapshot.flight, reference=new_reference))
     request = create_request(session, actor, copied)
     request.copied_from_id = source.id
-    audit.record(session, actor, "request_copied", request=request, version=1, details={"from": source.public_id})
+    audit.record(session, actor, RequestCopied(source=source.public_id), request=request, version=1)
     return request
 
 

@@ -15,6 +15,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearway.domain.audit_events import (
+    DECISION_EVENTS,
+    Arrived,
+    Cancelled,
+    Departed,
+    ReceptionConfirmed,
+    Resubmitted,
+    Revoked,
+    Submitted,
+)
+from clearway.domain.clearance import DecisionKind
 from clearway.domain.findings import Code
 from clearway.domain.workflow import TRANSITIONS, Action, State, TransitionRefused, next_state
 from clearway.services import audit, clearances, conversation
@@ -102,8 +113,9 @@ def submit(
             conversation.write_answer(session, actor, request, answer)
     _move(request, target)
     share_version(session, actor, request, version.number, action, justification)
-    details = {"findings": errors, "justification": justification, "submitted_at": _iso(utcnow())}
-    audit.record(session, actor, str(action), request=request, version=version.number, details=details)
+    submitted = Resubmitted if action is Action.RESUBMIT else Submitted
+    event = submitted(findings=tuple(errors), justification=justification, submitted_at=_iso(utcnow()))
+    audit.record(session, actor, event, request=request, version=version.number)
     return {"state": str(request.state), "version": version.number, "findings": findings, "override": justification}
 
 
@@ -157,6 +169,7 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
             version=version.number,
         )
     result: dict[str, Any] = {"state": str(request.state), "version": version.number, "decision": row.id}
+    number = None
     if decision.action in (Action.APPROVE, Action.APPROVE_RESTRICTED):
         clearance = clearances.issue(
             session,
@@ -166,17 +179,17 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
             row,
             excluded_seqs=tuple(sorted(decision.excluded_seqs)),
             conditions=decision.conditions or "",
+            reason_codes=decision.reason_codes,
             secret=secret,
         )
+        number = clearance.number
         result["clearance"] = {"number": clearance.number, "token": clearance.token, "key_id": clearance.key_id}
-    audit.record(
-        session,
-        actor,
-        str(decision.action),
-        request=request,
-        version=version.number,
-        details={"reason_codes": list(decision.reason_codes), "clearance": result.get("clearance", {}).get("number")},
-    )
+    else:  # every decision is signed, not only approvals (spec/README.md, "Decision")
+        terms = clearances.DecisionTerms(DecisionKind(decision.action), reason_codes=decision.reason_codes)
+        clearances.sign_decision(session, actor, request, version, row, terms, secret=secret)
+    result["signature"] = {"token": row.signature, "key_id": row.key_id}
+    event = DECISION_EVENTS[str(decision.action)](decision.reason_codes, number, row.key_id or "")
+    audit.record(session, actor, event, request=request, version=version.number)
     return result
 
 
@@ -197,37 +210,42 @@ def _check_reasons(decision: DecisionInput) -> None:
 
 
 def revoke(
-    session: Session, actor: Actor, public_id: str, reason_codes: Iterable[str], text: str | None
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    reason_codes: Iterable[str],
+    text: str | None,
+    *,
+    secret: str,
 ) -> dict[str, Any]:
-    """Withdraw a clearance before departure, with reason codes."""
+    """Withdraw a clearance before departure, with reason codes; the revocation is signed too."""
     codes = tuple(reason_codes)
     _check_reasons(DecisionInput(Action.DENY, codes, text))
     request, target = _begin(session, actor, public_id, Action.REVOKE)
+    withdrawn = clearances.current_clearance(session, request)
     _move(request, target)
     for clearance in session.scalars(
         select(Clearance).where(Clearance.request_id == request.id, Clearance.status == ClearanceStatus.CURRENT)
     ):
         clearance.status = ClearanceStatus.REVOKED
         clearance.status_changed_at = utcnow()
-    session.add(
-        Decision(
-            request_id=request.id,
-            version=request.current_version,
-            action=Action.REVOKE,
-            reason_codes=list(codes),
-            text=text,
-            decided_by=actor.user_id,
-        )
+    decided_version = withdrawn.version if withdrawn is not None else request.current_version
+    row = Decision(
+        request_id=request.id,
+        version=decided_version,
+        action=Action.REVOKE,
+        reason_codes=list(codes),
+        text=text,
+        decided_by=actor.user_id,
     )
-    audit.record(
-        session,
-        actor,
-        "revoke",
-        request=request,
-        version=request.current_version,
-        details={"reason_codes": list(codes)},
-    )
-    return {"state": str(request.state)}
+    session.add(row)
+    session.flush()
+    version = version_row(session, request, decided_version)
+    number = withdrawn.number if withdrawn is not None else None
+    terms = clearances.DecisionTerms(DecisionKind.REVOKE, reason_codes=codes, number=number)
+    clearances.sign_decision(session, actor, request, version, row, terms, secret=secret)
+    audit.record(session, actor, Revoked(codes, number, row.key_id or ""), request=request, version=decided_version)
+    return {"state": str(request.state), "signature": {"token": row.signature, "key_id": row.key_id}}
 
 
 def cancel(session: Session, actor: Actor, public_id: str, text: str | None = None) -> dict[str, Any]:
@@ -242,7 +260,7 @@ def cancel(session: Session, actor: Actor, public_id: str, text: str | None = No
     ):
         clearance.status = ClearanceStatus.REVOKED
         clearance.status_changed_at = utcnow()
-    audit.record(session, actor, "cancel", request=request, version=request.current_version, details={"text": reason})
+    audit.record(session, actor, Cancelled(reason), request=request, version=request.current_version)
     return {"state": str(request.state)}
 
 
@@ -317,7 +335,16 @@ def record_departure(
         details["cleared_registration"] = cleared
     if outside and clearance is not None:
         details["valid_from"], details["valid_until"] = _iso(clearance.valid_from), _iso(clearance.valid_until)
-    audit.record(session, actor, "depart", request=request, version=request.current_version, details=details)
+    event = Departed(
+        at=details["at"],
+        actual_registration=details["actual_registration"],
+        registration_mismatch=mismatch,
+        cleared_registration=details.get("cleared_registration"),
+        outside_validity=outside,
+        valid_from=details.get("valid_from"),
+        valid_until=details.get("valid_until"),
+    )
+    audit.record(session, actor, event, request=request, version=request.current_version)
     return {"state": str(request.state), **details}
 
 
@@ -338,7 +365,7 @@ def record_arrival(
     _check_event_time(at, "at", previous=departed_at, allowed_skew=allowed_skew)
     _move(request, target)
     session.add(FlightEvent(request_id=request.id, kind=FlightEventKind.ARRIVAL, at=at, recorded_by=actor.user_id))
-    audit.record(session, actor, "arrive", request=request, version=request.current_version, details={"at": _iso(at)})
+    audit.record(session, actor, Arrived(_iso(at)), request=request, version=request.current_version)
     return {"state": str(request.state)}
 
 
@@ -358,7 +385,8 @@ def confirm_reception(
     for seq, outcome in sorted(outcomes.items()):
         session.add(ReceptionRecord(request_id=request.id, seq=seq, outcome=outcome, recorded_by=actor.user_id))
     counts = {str(kind): sum(1 for value in outcomes.values() if value is kind) for kind in ReceptionOutcome}
-    audit.record(session, actor, "confirm_reception", request=request, version=request.current_version, details=counts)
+    event = ReceptionConfirmed(counts[ReceptionOutcome.RECEIVED], counts[ReceptionOutcome.NOT_ON_BOARD])
+    audit.record(session, actor, event, request=request, version=request.current_version)
     return {"state": str(request.state), **counts}
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from clearway.domain.identity import Identity, blocking_key
 from clearway.screening.holdlist import HOLD_COLUMNS, HoldRow, InvalidRow, check_file, read_rows
 from clearway.screening.index import HashingReader
+from clearway.settings import DEFAULT_LIMITS, InputLimits
 from clearway.store.models import HoldEntry, HoldInvalidRow, HoldList, Organisation, metadata
 
 Progress = Callable[[int, int], None]
@@ -95,6 +96,7 @@ def import_hold_list(
     source_name: str | None = None,
     imported_by: int | None = None,
     progress: Progress | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> HoldList:
     """Store the list at ``path`` as the organisation's current hold list, replacing the previous one.
 
@@ -131,7 +133,7 @@ def import_hold_list(
         try:
             if progress is not None:
                 progress(0, total)
-            items = read_rows(text, path)
+            items = read_rows(text, path, limits)
             if connection.dialect.name == "postgresql":
                 _copy_entries(connection, hold_list.id, items, tally, report)
             else:

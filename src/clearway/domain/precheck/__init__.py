@@ -30,6 +30,8 @@ class PrecheckResult:
     agreement: Agreement | None
     arrival_date: date
     findings: tuple[Finding, ...]
+    #: Manifest rows read (records that could not be read are ``ROW_UNREADABLE`` findings instead).
+    rows: int = 0
 
     def count(self, severity: Severity) -> int:
         return sum(1 for item in self.findings if item.severity == severity)
@@ -107,4 +109,5 @@ def run_precheck(
         agreement=agreement,
         arrival_date=arrival_day,
         findings=tuple(ordered(findings)),
+        rows=len(manifest.rows),
     )

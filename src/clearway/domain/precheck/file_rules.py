@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from clearway.domain.findings import Code, Finding, finding
+from clearway.domain.findings import Code, Finding, Phrase, finding
 from clearway.domain.people import REQUIRED_COLUMNS
 from clearway.domain.precheck.context import CheckContext
 
@@ -48,6 +48,21 @@ def repeated_seq(context: CheckContext) -> list[Finding]:
     ]
 
 
+def unreadable_records(context: CheckContext) -> list[Finding]:
+    """One finding per record the reader could not read as a row: no one drops out unseen."""
+    return [
+        finding(
+            Code.ROW_UNREADABLE,
+            details=record.details(),
+            variant=record.reason,
+            unit=Phrase((f"unit_{record.unit}",)),
+            position=record.position,
+            file=context.manifest.source,
+        )
+        for record in context.manifest.unreadable
+    ]
+
+
 def invalid_hold_rows(context: CheckContext) -> list[Finding]:
     holds = context.holds
     if holds is None or holds.invalid_row_count == 0:
@@ -63,4 +78,4 @@ def invalid_hold_rows(context: CheckContext) -> list[Finding]:
     ]
 
 
-RULES = (missing_columns, unknown_columns, unknown_keys, repeated_seq, invalid_hold_rows)
+RULES = (missing_columns, unknown_columns, unknown_keys, unreadable_records, repeated_seq, invalid_hold_rows)

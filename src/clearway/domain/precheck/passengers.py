@@ -72,7 +72,8 @@ def read_returnee(
     where = {"row": row.line}
 
     def missing(column: str) -> None:
-        if column not in columns:
+        # A cell too long to read is left empty; it is reported as too long, not as missing.
+        if column not in columns or column in row.too_long:
             return
         findings.append(finding(Code.REQUIRED_FIELD_MISSING, seq=seq, field=column, details=where, column=column))
 
@@ -87,6 +88,19 @@ def read_returnee(
                 column=column,
                 value=row.get(column),
                 **params,
+            )
+        )
+
+    for column, length in row.too_long.items():
+        findings.append(
+            finding(
+                Code.FIELD_FORMAT_INVALID,
+                seq=seq,
+                field=column,
+                details={**where, "length": length},
+                variant="too_long",
+                column=column,
+                length=length,
             )
         )
 

@@ -108,4 +108,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The signature is genuine (key {key_id}) and the clearance is current, but today is outside its validity window.",
         "es": "La firma es auténtica (clave {key_id}) y la autorización está vigente, pero hoy está fuera de su periodo de validez.",
     },
+    # --- version 2: every decision, local times, the development secret ---
+    "clearance.line.development_key": {
+        "en": "WARNING: this was signed with a key protected only by Clearway's published development secret; anyone could have signed it, so it proves nothing.",
+        "es": "ADVERTENCIA: se firmó con una clave protegida solo por el secreto de desarrollo publicado de Clearway; cualquiera pudo haberla firmado, así que no prueba nada.",
+    },
+    "clearance.line.format_1": {
+        "en": "This is a version 1 token: it gives no local times and cannot say whether its key was protected by a real secret.",
+        "es": "Este es un token de la versión 1: no indica horas locales y no puede decir si su clave estaba protegida por un secreto real.",
+    },
+    "clearance.line.decision.request_info": {
+        "en": "Signed decision: {issuer} ({country}) asked for more information on {issued_at}. This is not a clearance.",
+        "es": "Decisión firmada: {issuer} ({country}) solicitó más información el {issued_at}. Esto no es una autorización.",
+    },
+    "clearance.line.decision.deny": {
+        "en": "Signed decision: {issuer} ({country}) denied the request on {issued_at}. This is not a clearance.",
+        "es": "Decisión firmada: {issuer} ({country}) denegó la solicitud el {issued_at}. Esto no es una autorización.",
+    },
+    "clearance.line.decision.revoke": {
+        "en": "Signed decision: {issuer} ({country}) revoked clearance {number} on {issued_at}. It no longer lets the flight land.",
+        "es": "Decisión firmada: {issuer} ({country}) revocó la autorización {number} el {issued_at}. Ya no permite el aterrizaje del vuelo.",
+    },
+    "clearance.line.leg_local": {
+        "en": "Leg {number}: from {origin} to {destination}, departing {departure} ({departure_local} local) and arriving {arrival} ({arrival_local} local).",
+        "es": "Tramo {number}: de {origin} a {destination}, con salida el {departure} ({departure_local} hora local) y llegada el {arrival} ({arrival_local} hora local).",
+    },
+    "clearance.line.reasons": {
+        "en": "Reason codes: {codes}.",
+        "es": "Códigos de motivo: {codes}.",
+    },
+    "clearance.refused.revoked_key": {
+        "en": "The key {key_id} that signed this was revoked by its owner (compromised): nothing it signed can be trusted.",
+        "es": "La clave {key_id} que firmó esto fue revocada por su titular (comprometida): no se puede confiar en nada de lo que firmó.",
+    },
+    "clearance.refused.retired_key": {
+        "en": "The key {key_id} was retired before the date this claims to have been signed: it is not genuine.",
+        "es": "La clave {key_id} se retiró antes de la fecha en que esto dice haberse firmado: no es auténtico.",
+    },
+    "clearance.refused.wrong_issuer": {
+        "en": "The key {key_id} belongs to another authority than the issuer this names: it is a forgery.",
+        "es": "La clave {key_id} pertenece a otra autoridad distinta del emisor que aquí se nombra: es una falsificación.",
+    },
+    "clearance.refused.wrong_key": {
+        "en": "The key {key_id} is not one that signs this kind of document.",
+        "es": "La clave {key_id} no es de las que firman este tipo de documento.",
+    },
+    "clearance.refused.unbound_key": {
+        "en": "The key file does not say whose key {key_id} is: use the key set from /api/v1/keys, or name the issuing country with --issuer.",
+        "es": "El archivo de claves no dice de quién es la clave {key_id}: use el conjunto de claves de /api/v1/keys o indique el país emisor con --issuer.",
+    },
+    "clearance.refused.development_key": {
+        "en": "The signature is genuine, but the key was protected only by the development secret, so it proves nothing (--allow-development accepts it for testing).",
+        "es": "La firma es auténtica, pero la clave solo estaba protegida por el secreto de desarrollo, así que no prueba nada (--allow-development la acepta para pruebas).",
+    },
+    "clearance.refused.decision_request_info": {
+        "en": "This is a signed request for information, not a clearance: the flight may not land on it.",
+        "es": "Esta es una solicitud de información firmada, no una autorización: el vuelo no puede aterrizar con ella.",
+    },
+    "clearance.refused.decision_deny": {
+        "en": "This is a signed denial, not a clearance: the flight may not land.",
+        "es": "Esta es una denegación firmada, no una autorización: el vuelo no puede aterrizar.",
+    },
+    "clearance.refused.decision_revoke": {
+        "en": "This is a signed revocation: the clearance it names no longer lets the flight land.",
+        "es": "Esta es una revocación firmada: la autorización que nombra ya no permite el aterrizaje del vuelo.",
+    },
+    "clearance.not_a_token": {
+        "en": "The input is not a Clearway clearance token: it must be three base64url parts separated by dots, as issued.",
+        "es": "La entrada no es un token de autorización de Clearway: debe tener tres partes base64url separadas por puntos, tal como se emitió.",
+    },
+    "clearance.bad_at": {
+        "en": "--at {value} is not a moment: write it as 2025-01-22T00:00:00Z or 2025-01-22.",
+        "es": "--at {value} no es un momento: escríbalo como 2025-01-22T00:00:00Z o 2025-01-22.",
+    },
+    "clearance.online.development_key": {
+        "en": "The signature is genuine (key {key_id}) and the clearance is current, but its key was protected only by the development secret, so it proves nothing.",
+        "es": "La firma es auténtica (clave {key_id}) y la autorización está vigente, pero su clave solo estaba protegida por el secreto de desarrollo, así que no prueba nada.",
+    },
+    "clearance.online.recorded": {
+        "en": "The signature is genuine (key {key_id}): this is a decision recorded here, not a clearance.",
+        "es": "La firma es auténtica (clave {key_id}): es una decisión registrada aquí, no una autorización.",
+    },
 }

@@ -19,9 +19,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The sequence number {seq} appears on more than one row (lines {lines}); each row needs its own number.",
         "es": "El número de secuencia {seq} aparece en más de una fila (líneas {lines}); cada fila necesita su propio número.",
     },
+    "ROW_UNREADABLE": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row; check it by hand.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila; revísela a mano.",
+    },
+    "ROW_UNREADABLE.stray_quote": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row: a quotation mark there opens a cell that would swallow the rows after it; the rows after it were read on their own. Close or remove the quotation mark.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila: unas comillas abren allí una celda que se tragaría las filas siguientes; esas filas se leyeron por separado. Cierre o quite las comillas.",
+    },
+    "ROW_UNREADABLE.unclosed_quote": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row: a quotation mark there is never closed; the lines after it were read as rows.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila: unas comillas que se abren allí nunca se cierran; las líneas siguientes se leyeron como filas.",
+    },
+    "ROW_UNREADABLE.too_many_cells": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row: it holds more cells than a manifest may have.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila: tiene más celdas de las que puede tener un manifiesto.",
+    },
+    "ROW_UNREADABLE.bad_row_number": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row: the spreadsheet gives it a row number that does not exist.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila: la hoja de cálculo le da un número de fila que no existe.",
+    },
+    "ROW_UNREADABLE.repeated_row_number": {
+        "en": "{unit} {position} of the manifest {file} could not be read: the spreadsheet holds two rows with this number, and the second was not read.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer: la hoja de cálculo contiene dos filas con este número y la segunda no se leyó.",
+    },
+    "ROW_UNREADABLE.bad_cell_reference": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row: one of its cells has a reference that names no column.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila: una de sus celdas tiene una referencia que no nombra ninguna columna.",
+    },
+    "ROW_UNREADABLE.bad_shared_string": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a row: one of its cells points at text the spreadsheet does not hold.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como fila: una de sus celdas remite a un texto que la hoja de cálculo no contiene.",
+    },
+    "ROW_UNREADABLE.bad_segment": {
+        "en": "{unit} {position} of the manifest {file} could not be read as a passenger.",
+        "es": "{unit} {position} del manifiesto {file} no se pudo leer como pasajero.",
+    },
     "HOLD_ROW_INVALID": {
-        "en": "{count} row(s) of the legal-hold list could not be read (no date of birth, no surname, a bad date or values beyond the last column) and were not used for screening; first lines: {lines}.",
-        "es": "No se pudieron leer {count} fila(s) de la lista de retenciones legales (sin fecha de nacimiento, sin apellido, con una fecha errónea o con valores más allá de la última columna) y no se usaron en la verificación; primeras líneas: {lines}.",
+        "en": "{count} row(s) of the legal-hold list could not be read (no date of birth, no surname, a bad date, values beyond the last column or a line too long to read) and were not used for screening; first lines: {lines}.",
+        "es": "No se pudieron leer {count} fila(s) de la lista de retenciones legales (sin fecha de nacimiento, sin apellido, con una fecha errónea, con valores más allá de la última columna o con una línea demasiado larga para leerla) y no se usaron en la verificación; primeras líneas: {lines}.",
     },
     # flight
     "NO_AGREEMENT": {
@@ -140,6 +176,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "FIELD_FORMAT_INVALID.yes_no": {
         "en": "Row with seq {seq}: '{value}' in {column} must be Y or N.",
         "es": "Fila con seq {seq}: «{value}» en {column} debe ser Y o N.",
+    },
+    "FIELD_FORMAT_INVALID.too_long": {
+        "en": "Row with seq {seq}: the cell in {column} holds {length} characters, more than a cell may hold, so it was not read.",
+        "es": "Fila con seq {seq}: la celda de {column} tiene {length} caracteres, más de los que puede tener una celda, así que no se leyó.",
     },
     "FIELD_FORMAT_INVALID.overflow": {
         "en": "Row with seq {seq} has {count} value(s) beyond the last column of the header: {value}.",

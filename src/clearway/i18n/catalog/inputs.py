@@ -133,6 +133,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--at '{value}' is not a date and time with a zone, such as 2025-01-21T12:00:00Z.",
         "es": "--at «{value}» no es una fecha y hora con zona horaria, como 2025-01-21T12:00:00Z.",
     },
+    "term.unit_line": {"en": "Line", "es": "La línea"},
+    "term.unit_row": {"en": "Row", "es": "La fila"},
+    "term.unit_position": {"en": "The row in position", "es": "La fila en la posición"},
     "term.type_table": {"en": "a table", "es": "una tabla"},
     "term.type_table_list": {"en": "a list of tables", "es": "una lista de tablas"},
     "term.type_hours_table": {

@@ -43,4 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database address {url} uses {scheme}, which Clearway does not support; use one of these forms: {supported}.",
         "es": "La dirección de base de datos {url} usa {scheme}, que Clearway no admite; use una de estas formas: {supported}.",
     },
+    "settings.bad_limit": {
+        "en": "{name} is '{value}'; a limit must be a whole number of at least 1.",
+        "es": "{name} vale «{value}»; un límite debe ser un número entero de al menos 1.",
+    },
 }

@@ -16,7 +16,13 @@ from clearway.store.models.base import NAMING_CONVENTION, AppendOnly, Base, Immu
 from clearway.store.models.holds import HoldEntry, HoldInvalidRow, HoldList
 from clearway.store.models.keys import SigningKey
 from clearway.store.models.people import ApiToken, ObserverGrant, Organisation, User
-from clearway.store.models.records import AccessLogEntry, AuditEntry, IdempotencyRecord
+from clearway.store.models.records import (
+    AccessLogEntry,
+    AuditCheckpoint,
+    AuditEntry,
+    CheckpointCountersignature,
+    IdempotencyRecord,
+)
 from clearway.store.models.requests import (
     Clearance,
     ClearanceRequest,
@@ -64,8 +70,10 @@ __all__ = [
     "AgreementVersion",
     "ApiToken",
     "AppendOnly",
+    "AuditCheckpoint",
     "AuditEntry",
     "Base",
+    "CheckpointCountersignature",
     "Clearance",
     "ClearanceRequest",
     "ClearanceStatus",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clearway.store.models.base import AppendOnly, Base, BigId, UTCDateTime, utcnow
@@ -34,6 +34,42 @@ class AuditEntry(AppendOnly, Base):
     # "sha256:" + 64 hex digits (clearway.domain.audit), with room for another algorithm's name.
     previous_hash: Mapped[str] = mapped_column(String(80))
     hash: Mapped[str] = mapped_column(String(80), unique=True)
+    # Chain format 2: the hash of the content alone (salted, so it says nothing about the
+    # content), from which ``hash`` follows with the previous hash. None: an entry of format 1.
+    content_hash: Mapped[str | None] = mapped_column(String(80))
+    salt: Mapped[str | None] = mapped_column(String(32))
+
+
+class AuditCheckpoint(AppendOnly, Base):
+    """The chain's head (sequence, hash, time) signed by the instance's audit key.
+
+    ``token`` (a ``checkpoint+jws``) is the checkpoint; the columns repeat its claims so
+    that it can be found, and are never trusted over the signed token.
+    """
+
+    __tablename__ = "audit_checkpoints"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    sequence: Mapped[int] = mapped_column(BigInteger, index=True)
+    hash: Mapped[str] = mapped_column(String(80))
+    entry_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the head entry's time
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    key_id: Mapped[str] = mapped_column(String(64))
+    token: Mapped[str] = mapped_column(Text)
+
+
+class CheckpointCountersignature(AppendOnly, Base):
+    """An organisation's witness that it has seen a checkpoint (a ``countersignature+jws``)."""
+
+    __tablename__ = "checkpoint_countersignatures"
+    __table_args__ = (UniqueConstraint("checkpoint_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    checkpoint_id: Mapped[int] = mapped_column(ForeignKey("audit_checkpoints.id"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    key_id: Mapped[str] = mapped_column(String(64))
+    token: Mapped[str] = mapped_column(Text)
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AccessLogEntry(AppendOnly, Base):

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from clearway.web.api import (
     agreements,
     annex9,
+    audit,
     clearances,
     decisions,
     events,
@@ -39,6 +40,7 @@ FEATURES = (
     holds,
     keys,
     clearances,
+    audit,
     users,
 )
 

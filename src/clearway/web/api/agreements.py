@@ -13,7 +13,7 @@ from clearway.services import agreements
 from clearway.store.models import AgreementVersion
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
-from clearway.web.api.uploads import UploadedFile, raw_body
+from clearway.web.api.uploads import AgreementUpload, raw_body
 
 router = ApiRouter(prefix="/agreements", tags=["agreements"], responses=ERROR_RESPONSES)
 
@@ -71,7 +71,7 @@ def list_agreements(ctx: Reader) -> AgreementList:
     responses={200: {"model": AgreementLoaded, "description": "The same file was already stored."}},
     openapi_extra={**needs(Permission.AGREEMENT_MANAGE), **raw_body("application/toml", "application/json")},
 )
-def upload_agreement(ctx: Writer, upload: UploadedFile, response: Response) -> AgreementLoaded:
+def upload_agreement(ctx: Writer, upload: AgreementUpload, response: Response) -> AgreementLoaded:
     row, created = agreements.load_agreement_file(ctx.session, ctx.actor, upload)
     if not created:
         response.status_code = 200

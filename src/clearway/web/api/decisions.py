@@ -59,10 +59,18 @@ class IssuedClearance(BaseModel):
     key_id: str
 
 
+class DecisionSignature(BaseModel):
+    token: str = Field(description="The decision signed by the deciding organisation (compact JWS, claims v2).")
+    key_id: str
+
+
 class Decided(BaseModel):
     state: str
     version: int = Field(description="The version decided on.")
     clearance: IssuedClearance | None = Field(default=None, description="Issued by an approval.")
+    signature: DecisionSignature | None = Field(
+        default=None, description="Every decision is signed; verify it at /api/v1/clearances/verify or offline."
+    )
 
 
 class ReasonsBody(BaseModel):
@@ -149,7 +157,9 @@ def decide_request(
     openapi_extra=needs(Permission.REQUEST_REVOKE),
 )
 def revoke_request(ctx: Writer, request_id: str, body: ReasonsBody) -> views.NewState:
-    result = workflow.revoke(ctx.session, ctx.actor, request_id, body.reason_codes, body.text)
+    result = workflow.revoke(
+        ctx.session, ctx.actor, request_id, body.reason_codes, body.text, secret=ctx.settings.secret_key
+    )
     return views.NewState.model_validate(result)
 
 

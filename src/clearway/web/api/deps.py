@@ -161,13 +161,18 @@ class UnitOfWork:
 
     def token_is_valid(self) -> bool:
         """Whether the call's token would authenticate, checked in a unit of its own; blocks."""
+        return self.token_actor() is not None
+
+    def token_actor(self) -> Actor | None:
+        """Who the call's token authenticates as (``None``: nobody), checked in a unit of its own; blocks."""
         probe = UnitOfWork(self._engine, self._slots, self._token, read_only=True)  # the caller holds a slot
         try:
             probe.enter()
         except Unauthenticated:
-            return False
+            return None
+        actor = probe._actor
         probe.end()
-        return True
+        return actor
 
     @property
     def session(self) -> Session:
@@ -257,20 +262,24 @@ async def _public_reader(request: Request) -> PublicContext:
     return PublicContext(_unit(request, None, read_only=True), language_of(request), settings_of(request))
 
 
-async def refuse_unknown_caller(unit: UnitOfWork) -> None:
-    """``Unauthenticated`` now, before the route runs, unless the call's token is valid.
+async def refuse_unknown_caller(unit: UnitOfWork, permission: Permission | None = None) -> None:
+    """``Unauthenticated`` now, before the route runs, unless the call's token is valid;
+    ``Forbidden`` unless its role holds ``permission`` (when one is given).
 
-    For a dependency that must not work for an unknown caller: an upload is not written to
-    disk for one. A short check of its own, so that no connection, transaction or database
-    slot is held while the body streams in; the route's unit checks the token again.
+    For a dependency that must not work for an unknown or unentitled caller: an upload is
+    not written to disk for one. A short check of its own, so that no connection,
+    transaction or database slot is held while the body streams in; the route's unit and
+    its service check again.
     """
     await unit.take_slot()
     try:
-        valid = await anyio.to_thread.run_sync(unit.token_is_valid)
+        actor = await anyio.to_thread.run_sync(unit.token_actor)
     finally:
         unit.give_back_slot()
-    if not valid:
+    if actor is None:
         raise Unauthenticated("service.unauthenticated")
+    if permission is not None:
+        actor.require(permission)
 
 
 async def unverified_caller(request: Request) -> bool:

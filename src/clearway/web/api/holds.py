@@ -11,14 +11,14 @@ from clearway.services import holds
 from clearway.store.models import HoldList
 from clearway.web.api.deps import ApiRouter, Reader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
-from clearway.web.api.uploads import UploadedFile, raw_body
+from clearway.web.api.uploads import HoldsUpload, raw_body
 
 router = ApiRouter(prefix="/holds", tags=["holds"], responses=ERROR_RESPONSES)
 
 
 class InvalidLine(BaseModel):
     line: int
-    reason: str = Field(description="date_of_birth, surname, until or columns.")
+    reason: str = Field(description="date_of_birth, surname, until, columns or too_long.")
 
 
 class HoldListSummary(BaseModel):
@@ -52,8 +52,8 @@ def _summary(row: HoldList) -> HoldListSummary:
     summary="Replace the organisation's hold list with the CSV sent as the body",
     openapi_extra={**needs(Permission.HOLDS_MANAGE), **raw_body("text/csv")},
 )
-def import_holds(ctx: Writer, upload: UploadedFile) -> HoldListSummary:
-    hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name)
+def import_holds(ctx: Writer, upload: HoldsUpload) -> HoldListSummary:
+    hold_list = holds.import_holds(ctx.session, ctx.actor, upload, source_name=upload.name, limits=ctx.settings.limits)
     return _summary(hold_list)
 
 

@@ -1,4 +1,4 @@
-"""Public keys of the receiving organisations (anyone may fetch them, to verify offline), and rotation."""
+"""The key set (anyone may fetch it, to verify offline), rotation and revocation."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
-from clearway.services import clearances
-from clearway.signing import public_jwk
-from clearway.store.models import Organisation, SigningKey
+from clearway.services import keys
 from clearway.web.api.deps import PUBLIC, ApiRouter, PublicReader, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
@@ -18,38 +16,34 @@ router = ApiRouter(prefix="/keys", tags=["keys"], responses=ERROR_RESPONSES)
 
 class PublicKey(BaseModel):
     key_id: str
-    organisation: str
+    purpose: str = Field(description="decisions (an organisation's key) or audit (the instance's checkpoint key).")
+    organisation: str | None = Field(description="The owner; a token naming another issuer is refused. None: audit.")
     country: str | None
+    status: str = Field(description="active, retired (what it signed still verifies) or revoked (nothing does).")
     created_at: datetime
-    retired_at: datetime | None = Field(description="Retired keys no longer sign; their clearances still verify.")
+    retired_at: datetime | None = Field(description="Since when it signs no more; later signatures are refused.")
+    revoked_at: datetime | None = Field(description="Since when it is revoked: nothing it signed verifies.")
+    development: bool = Field(description="Protected only by the published development secret: proves nothing.")
     pem: str
     jwk: dict[str, str] = Field(description="RFC 8037 OKP key (Ed25519).")
 
 
 class KeySet(BaseModel):
+    """Save this document to a file and give it to ``clearway clearance verify --key``."""
+
     keys: list[PublicKey]
-
-
-def _out(key: SigningKey, organisation: Organisation) -> PublicKey:
-    return PublicKey(
-        key_id=key.key_id,
-        organisation=organisation.name,
-        country=organisation.country,
-        created_at=key.created_at,
-        retired_at=key.retired_at,
-        pem=key.public_pem,
-        jwk=public_jwk(key.public_pem),
-    )
 
 
 @router.get(
     "",
     operation_id="listKeys",
-    summary="Every signing key's public half, current and retired, as PEM and JWK (no sign-in needed)",
+    summary="Every signing key's public half, whose it is, and whether retired or revoked (no sign-in needed)",
     openapi_extra=needs(PUBLIC),
 )
 def list_keys(ctx: PublicReader) -> KeySet:
-    return KeySet(keys=[_out(key, organisation) for key, organisation in clearances.public_keys(ctx.session)])
+    return KeySet(
+        keys=[PublicKey.model_validate(entry) for entry in keys.key_set(ctx.session, ctx.settings.secret_key)]
+    )
 
 
 @router.post(
@@ -60,7 +54,16 @@ def list_keys(ctx: PublicReader) -> KeySet:
     openapi_extra=needs(Permission.KEYS_MANAGE),
 )
 def rotate_key(ctx: Writer) -> PublicKey:
-    key = clearances.rotate_key(ctx.session, ctx.actor, ctx.settings.secret_key)
-    organisation = ctx.session.get(Organisation, key.organisation_id)
-    assert organisation is not None  # a foreign key
-    return _out(key, organisation)
+    key = keys.rotate_key(ctx.session, ctx.actor, ctx.settings.secret_key)
+    return PublicKey.model_validate(keys.entry_of(ctx.session, key))
+
+
+@router.post(
+    "/{key_id}/revoke",
+    operation_id="revokeKey",
+    summary="Revoke one of the caller's organisation's keys (compromised): nothing it signed verifies any more",
+    openapi_extra=needs(Permission.KEYS_MANAGE),
+)
+def revoke_key(ctx: Writer, key_id: str) -> PublicKey:
+    key = keys.revoke_key(ctx.session, ctx.actor, key_id, ctx.settings.secret_key)
+    return PublicKey.model_validate(keys.entry_of(ctx.session, key))
