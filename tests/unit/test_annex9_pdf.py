@@ -7,14 +7,23 @@ from dataclasses import replace
 import pytest
 
 from clearway.domain.annex9 import mrz_form, printed_name
+from clearway.domain.clearance import DecisionKind
 from clearway.domain.clearance_qr import pack, unpack
 from clearway.domain.snapshot import RequestSnapshot, manifest_hash, snapshot_from
 from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
 from clearway.i18n import translate
 from clearway.i18n.catalog.annex9 import MESSAGES
-from clearway.signing import ClearanceInvalid, SigningKeyMaterial, generate_key, sign_clearance, verify_clearance
+from clearway.signing import (
+    ClearanceInvalid,
+    KeySet,
+    SigningKeyMaterial,
+    TrustedKey,
+    generate_key,
+    sign_clearance,
+    verify_clearance,
+)
 from tests.factories import leg, people, request, row_values
-from tests.factories.versions import claims
+from tests.factories.versions import ISSUED_AT, claims
 from tests.pdf_reading import embedded_fonts, page_texts, qr_codes
 
 SECRET = "a-random-secret-from-settings-0123456789"
@@ -57,6 +66,11 @@ def cleared(
     """A clearance granted for ``version`` (whose content is ``snapshot``), signed with ``key``."""
     granted = replace(claims(snapshot, key_id=key.key_id, **overrides), version=version)
     return PrintedClearance(token=sign_clearance(granted, key.encrypted_private_pem, SECRET), claims=granted)
+
+
+def mexicos(key: SigningKeyMaterial, **state: object) -> KeySet:
+    """``key`` as a verifier trusts it: the decision key of Mexico, the issuer the factory's claims name."""
+    return {key.key_id: TrustedKey(key.key_id, key.public_pem, country="MEX", **state)}  # type: ignore[arg-type]
 
 
 def texts(pdf: bytes) -> tuple[list[str], str]:
@@ -160,7 +174,7 @@ def test_the_qr_code_holds_the_signed_clearance_and_verifies(key: SigningKeyMate
     pdf = write_annex9_pdf(snapshot, version=1, clearance=clearance)
     (scanned,) = qr_codes(pdf, 0)
     assert unpack(scanned) == clearance.token
-    assert verify_clearance(scanned, {key.key_id: key.public_pem}) == clearance.claims
+    assert verify_clearance(scanned, mexicos(key)).claims == clearance.claims
 
 
 def test_a_restricted_clearance_marks_its_excluded_passengers(key: SigningKeyMaterial) -> None:
@@ -191,7 +205,7 @@ def test_a_version_amended_without_a_new_decision_prints_the_clearance_of_the_ve
     assert "Cleared for version 2 / Autorizado para la versión 2" in pages[0]
     assert "Request RF-2025-0123, version 3" in pages[0]
     assert "This is version 3, amended after the decision" in whole
-    assert verify_clearance(qr_codes(pdf, 0)[0], {key.key_id: key.public_pem}).version == 2
+    assert verify_clearance(qr_codes(pdf, 0)[0], mexicos(key)).claims.version == 2
 
 
 def test_without_a_clearance_it_says_not_cleared_and_has_no_qr_code() -> None:
@@ -205,7 +219,33 @@ def test_without_a_clearance_it_says_not_cleared_and_has_no_qr_code() -> None:
 def test_a_printed_clearance_is_one_that_verifies(key: SigningKeyMaterial) -> None:
     snapshot = version()
     token = cleared(snapshot, key, version=1).token
-    keys = {key.key_id: key.public_pem}
-    assert PrintedClearance.verified(pack(token), keys).token == token  # the QR's form is taken too
+    assert PrintedClearance.verified(pack(token), mexicos(key)).token == token  # the QR's form is taken too
     with pytest.raises(ClearanceInvalid):
-        PrintedClearance.verified(token, {generate_key(SECRET).key_id: generate_key(SECRET).public_pem})
+        PrintedClearance.verified(token, mexicos(generate_key(SECRET)))
+
+
+def test_a_clearance_signed_by_a_revoked_key_is_not_printed(key: SigningKeyMaterial) -> None:
+    token = cleared(version(), key, version=1).token
+    with pytest.raises(ClearanceInvalid) as refused:
+        PrintedClearance.verified(token, mexicos(key, revoked_at=ISSUED_AT))
+    assert refused.value.reason == "revoked_key"
+
+
+def test_a_signed_denial_is_not_printed_as_a_clearance(key: SigningKeyMaterial) -> None:
+    denial = claims(
+        version(),
+        key_id=key.key_id,
+        decision=DecisionKind.DENY,
+        number=None,
+        valid_from=None,
+        valid_until=None,
+        reason_codes=("DOCUMENT_EXPIRED",),
+    )
+    token = sign_clearance(denial, key.encrypted_private_pem, SECRET)
+    with pytest.raises(ClearanceInvalid) as refused:
+        PrintedClearance.verified(token, mexicos(key))
+    assert refused.value.reason == "claims"
+    pdf = write_annex9_pdf(version(), version=1, clearance=PrintedClearance(token=token, claims=denial))
+    pages, _ = texts(pdf)
+    assert all("not cleared / sin autorización" in page for page in pages)
+    assert qr_codes(pdf, 0) == []

@@ -116,7 +116,13 @@ class Annex9Forms:
 def annex9_forms(
     snapshot: RequestSnapshot, version: int, reference_data: ReferenceData, clearance: ClearanceClaims | None = None
 ) -> Annex9Forms:
-    """The forms of ``version`` (whose content is ``snapshot``), cleared by ``clearance`` if given."""
+    """The forms of ``version`` (whose content is ``snapshot``), cleared by ``clearance`` if given.
+
+    Only an approval (with or without restrictions) clears: a signed denial, request for
+    information or revocation given here prints as "not cleared", never as a clearance.
+    """
+    if clearance is not None and not clearance.decision.grants:
+        clearance = None
     flight = snapshot.flight
     excluded = {canonical_seq(str(seq)) for seq in clearance.excluded_seqs} if clearance else set()
     passengers = tuple(_manifest_line(passenger, excluded) for passenger in snapshot.passengers)

@@ -13,7 +13,7 @@ offline with the /verify page or ``clearway clearance verify``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,13 +28,14 @@ from clearway.domain.annex9 import (
     Place,
     annex9_forms,
 )
-from clearway.domain.clearance import ClearanceClaims, shown_time
+from clearway.domain.clearance import ClearanceClaims
 from clearway.domain.clearance_qr import pack
+from clearway.domain.clearance_text import shown_time
 from clearway.domain.reference import ReferenceData
 from clearway.domain.snapshot import RequestSnapshot
 from clearway.formats.pdf_layout import blank_lines, draw_qr, fitted_cell, header_cell, paragraph
 from clearway.i18n import translate
-from clearway.signing import token_from_text, verify_clearance
+from clearway.signing import ClearanceInvalid, KeySet, token_from_text, verify_clearance
 
 FONTS = Path(__file__).parent / "fonts"
 SANS = "DejaVuSansCondensed"
@@ -55,14 +56,19 @@ class PrintedClearance:
 
     token: str
     claims: ClearanceClaims
+    development: bool = False  # signed under the published development secret: proves nothing
 
     @classmethod
-    def verified(cls, token: str, public_keys: Mapping[str, str | bytes]) -> PrintedClearance:
-        """The clearance ``token`` (the JWS, or what a QR code holds) once it verifies against ``public_keys``
-        (key id → PEM); ``clearway.signing.ClearanceInvalid`` when it does not: a PDF never prints a clearance
-        that would be refused."""
+    def verified(cls, token: str, keys: KeySet) -> PrintedClearance:
+        """The clearance ``token`` (the JWS, or what a QR code holds) once it verifies against ``keys`` (its
+        issuer's key, not revoked) and grants the landing; ``clearway.signing.ClearanceInvalid`` otherwise: a
+        PDF never prints a clearance that would be refused, nor a denial or request for information as one."""
         compact = token_from_text(token)
-        return cls(token=compact, claims=verify_clearance(compact, public_keys))
+        verified = verify_clearance(compact, keys)
+        claims = verified.claims
+        if not claims.decision.grants or claims.number is None:
+            raise ClearanceInvalid("claims", key_id=claims.key_id, detail=f"a {claims.decision} is not a clearance")
+        return cls(token=compact, claims=claims, development=verified.development)
 
 
 def write_annex9_pdf(
@@ -408,7 +414,7 @@ def _clearance_summary(forms: Annex9Forms, *, conditions: bool) -> str:
         both("annex9.clearance.number", number=claims.number) + ".",
         both("annex9.clearance.cleared_for", version=claims.version) + ".",
     ]
-    if conditions:
+    if conditions and claims.valid_from is not None and claims.valid_until is not None:  # every approval has both
         issued = both(
             "annex9.clearance.issued",
             issuer=claims.issuer_name,

@@ -11,7 +11,7 @@ from clearway.domain.reference import ReferenceData
 from clearway.domain.snapshot import RequestSnapshot
 from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
 from clearway.services.actor import Actor
-from clearway.services.clearances import public_keys
+from clearway.services.keys import trusted_keys
 from clearway.services.requests import read_version, snapshot_of
 from clearway.signing import ClearanceInvalid
 from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus
@@ -39,7 +39,7 @@ class Annex9Source:
         )
 
 
-def annex9_source(session: Session, actor: Actor, public_id: str, number: int) -> Annex9Source:
+def annex9_source(session: Session, actor: Actor, public_id: str, number: int, secret: str) -> Annex9Source:
     """What the PDF of version ``number`` prints, for a caller who may read its manifest (the view goes to the
     access log, as for the version itself); a request or version the caller may not see answers as one that
     does not exist."""
@@ -48,15 +48,18 @@ def annex9_source(session: Session, actor: Actor, public_id: str, number: int) -
         reference=request.reference,
         version=version.number,
         snapshot=snapshot_of(version),
-        clearance=covering_clearance(session, request, version.number),
+        clearance=covering_clearance(session, request, version.number, secret),
     )
 
 
-def covering_clearance(session: Session, request: ClearanceRequest, number: int) -> PrintedClearance | None:
+def covering_clearance(
+    session: Session, request: ClearanceRequest, number: int, secret: str
+) -> PrintedClearance | None:
     """The clearance that covers version ``number``: the request's current clearance when it was granted for
     this version or an earlier one (a later version is covered only through non-material amendments: a
     material one supersedes the clearance). None when nothing current covers it, and when the stored token
-    does not verify against the published keys: the paper never carries a clearance that would be refused."""
+    does not verify against the published keys (endorsed under ``secret``, a revoked one verifying nothing):
+    the paper never carries a clearance that would be refused."""
     stored = session.scalars(
         select(Clearance).where(
             Clearance.request_id == request.id,
@@ -66,8 +69,7 @@ def covering_clearance(session: Session, request: ClearanceRequest, number: int)
     ).one_or_none()
     if stored is None:
         return None
-    keys = {key.key_id: key.public_pem for key, _ in public_keys(session)}
     try:
-        return PrintedClearance.verified(stored.token, keys)
+        return PrintedClearance.verified(stored.token, trusted_keys(session, secret))
     except ClearanceInvalid:
         return None

@@ -28,7 +28,7 @@ PDF = "application/pdf"
     openapi_extra=needs(Permission.PERSONAL_DATA_READ),
 )
 def get_annex9_pdf(ctx: Writer, request_id: str, number: Annotated[int, Path(ge=1)]) -> StreamingResponse:
-    source = annex9.annex9_source(ctx.session, ctx.actor, request_id, number)
+    source = annex9.annex9_source(ctx.session, ctx.actor, request_id, number, ctx.settings.secret_key)
 
     def rendered() -> Iterator[bytes]:
         # Iterated by the server after this route has returned and its unit of work (and database slot) is
