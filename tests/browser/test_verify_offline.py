@@ -233,3 +233,21 @@ def test_the_page_speaks_spanish_offline(page: Any, approved: tuple[str, str]) -
     assert shown.startswith("Verificada sin conexión con las claves obtenidas el")
     assert "matrícula N316AC" in shown
     assert check(page, pack(tampered(token))).startswith("Rechazada: la firma no coincide.")
+
+
+def test_a_signed_denial_is_genuine_but_does_not_clear_the_flight(page: Any, client: Any, world: World) -> None:
+    public_id = world.drive(State.SUBMITTED)
+    decided = client.post(
+        f"{API}/requests/{public_id}/decision",
+        json={"action": "deny", "reason_codes": ["OTHER"], "text": "Airport closed."},
+        headers=world.receiving_officer.headers,
+    )
+    assert decided.status_code == 200, decided.text
+    shown = check(page, pack(decided.json()["signature"]["token"]))
+    assert shown.startswith("Genuine, but this signed decision does not clear the flight: it is a denial.")
+
+
+def test_the_legs_show_local_times_from_the_offsets_the_token_carries(page: Any, approved: tuple[str, str]) -> None:
+    _, token = approved
+    shown = check(page, token)
+    assert "UTC−06:00" in shown and "UTC−08:00" in shown  # KHRL and MMTJ in December
