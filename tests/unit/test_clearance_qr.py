@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from clearway.commands.clearance import verify_command
 from clearway.domain.clearance_qr import PREFIX, QrTokenInvalid, b45decode, b45encode, compact_token, pack, unpack
-from clearway.signing import ClearanceInvalid, SigningKeyMaterial, generate_key, sign_clearance, verify_clearance
+from clearway.signing import (
+    ClearanceInvalid,
+    KeySet,
+    SigningKeyMaterial,
+    TrustedKey,
+    generate_key,
+    sign_clearance,
+    verify_clearance,
+)
 from tests.factories.versions import claims
 
 SECRET = "a-random-secret-from-settings-0123456789"
@@ -21,6 +29,11 @@ SECRET = "a-random-secret-from-settings-0123456789"
 @pytest.fixture(scope="module")
 def key() -> SigningKeyMaterial:
     return generate_key(SECRET)
+
+
+def mexicos(key: SigningKeyMaterial) -> KeySet:
+    """``key`` as a verifier trusts it: Mexico's decision key (the issuer the factory's claims name)."""
+    return {key.key_id: TrustedKey(key.key_id, key.public_pem, country="MEX")}
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +72,7 @@ def test_the_qr_form_gives_back_the_very_same_token(token: str) -> None:
 
 
 def test_the_qr_form_verifies_against_the_same_key(token: str, key: SigningKeyMaterial) -> None:
-    assert verify_clearance(pack(token), {key.key_id: key.public_pem}) == verify_clearance(
-        token, {key.key_id: key.public_pem}
-    )
+    assert verify_clearance(pack(token), mexicos(key)) == verify_clearance(token, mexicos(key))
 
 
 def test_a_changed_claim_inside_the_qr_form_fails_the_signature(token: str, key: SigningKeyMaterial) -> None:
@@ -69,14 +80,14 @@ def test_a_changed_claim_inside_the_qr_form_fails_the_signature(token: str, key:
     forged_claims = body[:-4] + ("AAAA" if body[-4:] != "AAAA" else "BBBB")
     forged = pack(".".join((header, forged_claims, signature)))
     with pytest.raises(ClearanceInvalid) as refused:
-        verify_clearance(forged, {key.key_id: key.public_pem})
+        verify_clearance(forged, mexicos(key))
     assert refused.value.reason in ("bad_signature", "claims")
 
 
 @pytest.mark.parametrize("cut", [1, 2, 10], ids=["last character", "last two", "ten"])
 def test_a_truncated_qr_form_is_malformed_not_a_crash(token: str, key: SigningKeyMaterial, cut: int) -> None:
     with pytest.raises(ClearanceInvalid) as refused:
-        verify_clearance(pack(token)[:-cut], {key.key_id: key.public_pem})
+        verify_clearance(pack(token)[:-cut], mexicos(key))
     assert refused.value.reason == "malformed"
 
 
@@ -91,5 +102,5 @@ def test_clearway_clearance_verify_accepts_what_the_qr_holds(
     key_file = tmp_path / "key.pem"
     key_file.write_text(key.public_pem, encoding="utf-8")
     moment = claims(key_id=key.key_id).valid_from
-    assert verify_command(pack(token), key_file, "en", now=moment) == 0
+    assert verify_command(pack(token), key_file, "en", issuer="MEX", now=moment) == 0
     assert "MEX-2025-000123" in capsys.readouterr().out
