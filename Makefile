@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/precheck.py
 	$(BIN)/python bench/holds.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/paperwork_pdf.py
 
 # Page text: extract what templates and pages mark for translation, merge it into every
 # language's catalogue (new messages untranslated, changed ones fuzzy), compile the .mo files.

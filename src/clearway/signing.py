@@ -41,6 +41,7 @@ from joserfc.errors import BadSignatureError, JoseError
 from joserfc.jwk import OKPKey
 
 from clearway.domain.clearance import CLAIMS_FORMAT, ClaimsInvalid, ClearanceClaims
+from clearway.domain.clearance_qr import QrTokenInvalid, compact_token
 from clearway.domain.keys import KeyPurpose, KeyStatus
 from clearway.domain.snapshot import canonical_json
 
@@ -247,7 +248,7 @@ def verify_clearance(token: str, keys: KeySet) -> VerifiedClearance:
     that is not an organisation's decision key, a key owned by another issuer than the one
     the claims name, a revoked key, and a retired key's signature dated after its retirement.
     """
-    payload, key = verify_document(token, TOKEN_TYPE, keys)
+    payload, key = verify_document(token_from_text(token), TOKEN_TYPE, keys)
     try:
         claims = ClearanceClaims.from_claims_dict(payload)
     except ClaimsInvalid as error:
@@ -261,6 +262,15 @@ def verify_clearance(token: str, keys: KeySet) -> VerifiedClearance:
     if key.retired_at is not None and claims.issued_at > key.retired_at:
         raise ClearanceInvalid("retired_key", key_id=key.key_id)
     return VerifiedClearance(claims, key)
+
+
+def token_from_text(text: str) -> str:
+    """The compact JWS from a clearance as given: the JWS itself, or what the QR code holds
+    (``CW1:``, clearway.domain.clearance_qr), which is the same JWS packed."""
+    try:
+        return compact_token(text)
+    except QrTokenInvalid as error:
+        raise ClearanceInvalid("malformed", detail=str(error)) from None
 
 
 def public_jwk(public_pem: str | bytes) -> dict[str, str]:

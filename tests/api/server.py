@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -16,9 +17,14 @@ from fastapi import FastAPI
 
 @contextmanager
 def running(app: FastAPI) -> Iterator[str]:
-    """The base URL of ``app`` served on 127.0.0.1 until the block ends."""
+    """The base URL of ``app`` served on 127.0.0.1 until the block ends.
+
+    On a free port, or on ``CLEARWAY_TEST_PORT`` when set (a machine where each developer
+    keeps to a range of ports).
+    """
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", int(os.environ.get("CLEARWAY_TEST_PORT") or 0)))
     port = listener.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)

@@ -137,6 +137,7 @@ CASES: dict[str, Case] = {
     ),
     "listVersions": Case(READ),
     "getVersion": Case(READ, params=lambda w, c: {"number": 1}),
+    "getAnnex9Pdf": Case(READ, params=lambda w, c: {"number": 1}),
     "diffVersions": Case(READ, send=lambda w, c, b: {"params": {"from": 1, "to": 1}}),
     "exportVersion": Case(READ, params=lambda w, c: {"number": 1}, send=lambda w, c, b: {"params": {"format": "csv"}}),
     "submitRequest": Case((State.DRAFT,)),
@@ -214,7 +215,7 @@ GRANT_ROUTES = {"grantObserver", "withdrawObserverGrant"}
 #: Organisations that are a party to USA-MEX and so may grant observers access under it.
 USA_MEX_PARTIES = {"sender", "other_sender", "receiver"}
 #: Routes that show a manifest's personal data (names, dates of birth, documents).
-PERSONAL_DATA_ROUTES = {"getVersion", "diffVersions", "exportVersion"}
+PERSONAL_DATA_ROUTES = {"getVersion", "diffVersions", "exportVersion", "getAnnex9Pdf"}
 
 
 def expected(route: Route, caller: Caller, state: State | None) -> int:

@@ -23,8 +23,8 @@ def describe(claims: ClearanceClaims, lang: str, *, development_key: bool = Fals
 def read_token(argument: str) -> str:
     """The token itself, ``-`` for standard input, or ``@FILE`` for a file holding it.
 
-    A token always starts with ``ey`` (a base64url JSON header), so neither form is
-    ambiguous with a token given inline.
+    A token always starts with ``ey`` (a base64url JSON header), or ``CW1:`` in the form a
+    printed QR code holds, so neither form is ambiguous with a token given inline.
     """
     if argument == "-":
         return sys.stdin.read().strip()

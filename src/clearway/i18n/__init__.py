@@ -37,6 +37,8 @@ _CATALOG_MODULES = (
     "web",
     "api",
     "notify",
+    "annex9",
+    "verify",
     "limits",
 )
 

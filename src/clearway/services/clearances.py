@@ -15,7 +15,7 @@ from clearway.reference import PackagedReferenceData
 from clearway.services import audit, keys
 from clearway.services.actor import Actor
 from clearway.services.requests import snapshot_of
-from clearway.signing import ClearanceInvalid, SigningKeyUnusable, sign_clearance, verify_clearance
+from clearway.signing import ClearanceInvalid, SigningKeyUnusable, sign_clearance, token_from_text, verify_clearance
 from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus, Decision, RequestVersion, utcnow
 
 #: A clearance is valid from a week before the first arrival until a day after the last one.
@@ -182,8 +182,8 @@ class OnlineVerification:
 
 def verify_online(session: Session, token: str, secret: str, now: datetime | None = None) -> OnlineVerification:
     """Whether the token is genuine (its issuer's endorsed key, not revoked) and still holds here."""
-    text = token.strip()
     try:
+        text = token_from_text(token)  # the QR code's form holds the same JWS, stored as issued
         verified = verify_clearance(text, keys.trusted_keys(session, secret))
     except ClearanceInvalid as error:
         return OnlineVerification(False, "invalid", error.reason, None, error.key_id)

@@ -24,6 +24,7 @@ from clearway.web.api.descriptions import describe
 from clearway.web.api.edge import ApiEdge
 from clearway.web.api.errors import install_error_handlers
 from clearway.web.pages import include_pages
+from clearway.web.verify import install_verify_page
 
 DESCRIPTION = """Shared, verifiable landing clearance for government return flights.
 
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, *, deliver_in_process: bool = F
     install_error_handlers(app)
     include_api(app)
     include_pages(app)
+    install_verify_page(app)
     app.add_middleware(ApiEdge, prefix=PREFIX, docs_path=f"{PREFIX}/docs")
     _complete_the_document(app)
     return app

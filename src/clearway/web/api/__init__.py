@@ -16,6 +16,7 @@ from starlette.routing import compile_path
 
 from clearway.web.api import (
     agreements,
+    annex9,
     audit,
     clearances,
     decisions,
@@ -40,6 +41,7 @@ FEATURES = (
     requests,
     versions,
     exports,
+    annex9,
     decisions,
     events,
     record,

@@ -16,7 +16,11 @@ router = ApiRouter(prefix="/clearances", tags=["clearances"], responses=ERROR_RE
 
 
 class TokenBody(BaseModel):
-    token: str = Field(min_length=1, max_length=20_000, description="The clearance as issued (compact JWS).")
+    token: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="The clearance as issued (compact JWS), or as its QR code holds it (CW1:...).",
+    )
 
 
 class Verification(BaseModel):
