@@ -88,7 +88,7 @@ def test_a_body_without_a_length_is_cut_off_at_the_limit(limited_client: Any, wo
         yield from (b"x" * 600 for _ in range(5))
 
     response = limited_client.post(
-        f"{API}/holds", content=chunks(), headers={**world[("sender", Role.ADMIN)].headers, "Content-Type": "text/csv"}
+        f"{API}/requests", content=chunks(), headers={**world.officer.headers, "Content-Type": "application/json"}
     )
     assert (response.status_code, envelope(response)["code"]) == (413, "payload_too_large")
 
