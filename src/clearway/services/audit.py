@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.audit import GENESIS, AuditRecord, BrokenLink, content_digest, first_broken_link, linked_hash
 from clearway.domain.audit_events import AuditEvent
-from clearway.services.actor import Actor, SystemActor
 from clearway.services import outbox
+from clearway.services.actor import Actor, SystemActor
 from clearway.store.models import AuditEntry, ClearanceRequest, utcnow
 
 # One number for the advisory lock that serialises appends on PostgreSQL; any constant works.

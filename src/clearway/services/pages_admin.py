@@ -34,7 +34,7 @@ class GrantRow:
 
 @dataclass(frozen=True)
 class Overview:
-    users: list[User]
+    users: list[people.UserView]
     observers: list[Organisation]
     grants: list[GrantRow]
     agreement_codes: list[str]

@@ -15,7 +15,6 @@ from clearway.store.models.agreements import AgreementVersion
 from clearway.store.models.base import NAMING_CONVENTION, AppendOnly, Base, ImmutableRecordError, UTCDateTime, utcnow
 from clearway.store.models.holds import HoldEntry, HoldInvalidRow, HoldList
 from clearway.store.models.keys import SigningKey
-from clearway.store.models.people import ApiToken, LoginFailure, ObserverGrant, Organisation, User
 from clearway.store.models.notifications import (
     CalendarFeed,
     Channel,
@@ -25,6 +24,7 @@ from clearway.store.models.notifications import (
     OutboxMessage,
     WebhookEndpoint,
 )
+from clearway.store.models.people import ApiToken, LoginFailure, ObserverGrant, Organisation, User
 from clearway.store.models.records import (
     AccessLogEntry,
     AuditCheckpoint,
