@@ -74,7 +74,7 @@ def limited_client(small_limit: Settings, world: World) -> Iterator[Any]:
 def test_a_declared_length_over_the_limit_is_413_before_anything_is_read(limited_client: Any, world: World) -> None:
     body = Endless()
     response = limited_client.post(
-        f"{API}/requests",
+        f"{API}/users",  # a JSON body only: held to the body limit itself
         content=body,
         headers={**world.officer.headers, "Content-Type": "application/json", "Content-Length": str(BIG)},
     )
@@ -83,9 +83,14 @@ def test_a_declared_length_over_the_limit_is_413_before_anything_is_read(limited
     assert body.chunks_read <= 1
 
 
-def test_a_body_without_a_length_is_cut_off_at_the_limit(limited_client: Any, world: World) -> None:
+def test_a_body_without_a_length_is_cut_off_at_the_limit(
+    limited_client: Any, small_limit: Settings, world: World
+) -> None:
+    limits = small_limit.limits
+    form_limit = limits.body_bytes + limits.document_bytes + limits.manifest_bytes
+
     def chunks() -> Iterator[bytes]:
-        yield from (b"x" * 600 for _ in range(5))
+        yield from (b"x" * 65536 for _ in range(form_limit // 65536 + 2))
 
     response = limited_client.post(
         f"{API}/requests", content=chunks(), headers={**world.officer.headers, "Content-Type": "application/json"}
@@ -95,7 +100,7 @@ def test_a_body_without_a_length_is_cut_off_at_the_limit(limited_client: Any, wo
 
 def test_the_limit_is_said_in_the_callers_language(limited_client: Any, world: World) -> None:
     response = limited_client.post(
-        f"{API}/requests",
+        f"{API}/users",
         content=b"x" * 2000,
         headers={**world.officer.headers, "Content-Type": "application/json", "Accept-Language": "es"},
     )
@@ -188,3 +193,20 @@ def test_a_refusal_for_the_other_side_of_a_flight_says_so(client: Any, world: Wo
 
 def test_the_app_runs_with_the_middleware(app: FastAPI) -> None:
     assert any(middleware.cls.__name__ == "ApiEdge" for middleware in app.user_middleware)
+
+
+def test_a_form_route_is_held_to_what_its_files_may_weigh_not_read_without_end(
+    limited_client: Any, small_limit: Settings, world: World
+) -> None:
+    # POST /requests takes a multipart form with a manifest file: its limit is the form's fields,
+    # a request file and a manifest file, each within its own limit, and never no limit at all.
+    limits = small_limit.limits
+    body = Endless()
+    response = limited_client.post(
+        f"{API}/requests",
+        content=body,
+        headers={**world.officer.headers, "Content-Type": "application/json", "Content-Length": str(BIG)},
+    )
+    assert (response.status_code, envelope(response)["code"]) == (413, "payload_too_large")
+    assert envelope(response)["details"]["limit"] == limits.body_bytes + limits.document_bytes + limits.manifest_bytes
+    assert body.chunks_read <= 1

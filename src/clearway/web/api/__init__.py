@@ -64,6 +64,8 @@ class Operation:
     permission: str
     #: A raw file body (``uploads.raw_body``): the upload limits it by its kind, after the permission check.
     takes_file: bool = False
+    #: A JSON body or a multipart form with a manifest file (``content.py``).
+    takes_form: bool = False
 
 
 def include_api(app: FastAPI) -> None:
@@ -77,8 +79,14 @@ def include_api(app: FastAPI) -> None:
                 pattern, _, _ = compile_path(PREFIX + route.path)
                 extra = route.openapi_extra or {}
                 permission = str(extra.get(PERMISSION_EXTENSION, ""))
-                takes_file = "requestBody" in extra
-                operations.append(Operation(pattern, frozenset(route.methods or ()), permission, takes_file))
+                body = extra.get("requestBody")
+                # A multipart form (a flight and its manifest file) is held to the limits of what it
+                # carries; a raw file body (a hold list, an agreement) to its own kind's limit.
+                takes_form = isinstance(body, dict) and "multipart/form-data" in body.get("content", {})
+                takes_file = body is not None and not takes_form
+                operations.append(
+                    Operation(pattern, frozenset(route.methods or ()), permission, takes_file, takes_form)
+                )
     app.state.api_operations = tuple(operations)
 
 

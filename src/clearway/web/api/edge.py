@@ -45,6 +45,7 @@ class _Door:
 
     public: bool
     takes_file: bool = False
+    takes_form: bool = False
 
 
 class ApiEdge:
@@ -74,6 +75,10 @@ class ApiEdge:
             door = self._door(request)
             if door is not None and door.takes_file:
                 limit = None  # the upload counts against its own kind's limit
+            elif door is not None and door.takes_form:
+                # The form's fields, its request file and its manifest file, each within its own limit.
+                limits = settings.limits
+                limit = limits.body_bytes + limits.document_bytes + limits.manifest_bytes
             if door is not None and not door.public:
                 token = bearer_token(request.headers.get("authorization"))
                 if token is None:
@@ -96,7 +101,11 @@ class ApiEdge:
         method = request.scope["method"]
         for operation in operations_at(request.app, request.scope["path"]):
             if method in operation.methods:
-                return _Door(public=operation.permission == PUBLIC, takes_file=operation.takes_file)
+                return _Door(
+                    public=operation.permission == PUBLIC,
+                    takes_file=operation.takes_file,
+                    takes_form=operation.takes_form,
+                )
         return None
 
     def _with_headers(self, scope: Scope, send: Send) -> Send:
