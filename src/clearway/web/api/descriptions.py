@@ -110,6 +110,74 @@ DESCRIPTIONS: dict[str, str] = {
         "Users whose role reads personal data (403 for others); an unknown version is 404. "
         f"The view is written to the access log. {_NOT_SEEN}"
     ),
+    "fetchCheckpoint": (
+        "Any signed-in user. Answers the latest signed checkpoint of the audit chain (one is taken when none "
+        "exists yet); a sending or receiving organisation countersigns it with its own key on first fetch, so "
+        "that a later rewrite of the chain is caught against its copy."
+    ),
+    "listAuditHashes": (
+        "Any signed-in user: the entry hashes (no content) from `since` on, enough to check that the chain "
+        "extends a checkpoint one holds. A negative `since` is refused (422); the list is capped per call."
+    ),
+    "listCalendarFeeds": (
+        "Admins of the organisation (403 for others). Lists its calendar feeds and whether each is revoked; "
+        "a feed's secret address is shown only when it is made."
+    ),
+    "createCalendarFeed": (
+        "Admins of the organisation (403 for others). Makes a secret ICS address of the organisation's "
+        "arrivals, shown once; a name that is empty or too long is refused (422)."
+    ),
+    "revokeCalendarFeed": (
+        "Admins of the organisation (403 for others). The feed's address answers 404 from now on; another "
+        "organisation's feed answers as one that does not exist (404)."
+    ),
+    "getCalendarFeed": (
+        "Anyone holding the secret address (a calendar program subscribes without signing in): the "
+        "organisation's arrivals as iCalendar. An unknown or revoked address answers 404."
+    ),
+    "revokeKey": (
+        "Admins of the organisation that owns the key (403 for other roles; another organisation's key answers "
+        "404). A revoked key is compromised: nothing it signed verifies any more, and a new key takes its place."
+    ),
+    "manifestTemplate": (
+        "Anyone, without signing in: the empty XLSX manifest with its headers, columns kept as text, "
+        "validations and a guide to every column in English and Spanish."
+    ),
+    "getEmailPreferences": (
+        "Any signed-in user, for themselves: the events they receive by e-mail and the language of those e-mails."
+    ),
+    "setEmailPreferences": (
+        "Any signed-in user, for themselves. An unknown event type or language is refused (422, naming it); "
+        "an empty list of events opts out of e-mail."
+    ),
+    "getAnnex9Pdf": (
+        "Users who may read the version's manifest (403 for others; an unknown version is 404). The PDF is "
+        f"personal data: the download is written to the access log. {_NOT_SEEN}"
+    ),
+    "exportVersion": (
+        "Users who may read the version's manifest (403 for others; an unknown version answers 404, an "
+        f"unknown format 422). The file is personal data: the download is written to the access log. {_NOT_SEEN}"
+    ),
+    "listDeliveries": (
+        "Admins of the organisation (403 for others). Pages through its notifications, newest first, filtered "
+        "by status; `limit` above the maximum is refused (422)."
+    ),
+    "replayDelivery": (
+        "Admins of the organisation (403 for others). Only a dead letter can be replayed (409 otherwise); "
+        "another organisation's message answers as one that does not exist (404)."
+    ),
+    "listWebhookEndpoints": (
+        "Admins of the organisation (403 for others). Lists its endpoints, their events and whether they are "
+        "disabled; secrets are never shown again."
+    ),
+    "createWebhookEndpoint": (
+        "Admins of the organisation (403 for others). An address that is not HTTPS outside development, or "
+        "that points to a private or local network, and unknown event types are refused (422)."
+    ),
+    "disableWebhookEndpoint": (
+        "Admins of the organisation (403 for others). Nothing more is sent to the endpoint; another "
+        "organisation's endpoint answers as one that does not exist (404)."
+    ),
 }
 
 
