@@ -151,20 +151,56 @@ def test_a_departure_outside_the_clearance_window_is_flagged_to_both_sides(clien
 # 8. Agreement ids belong to their receiving country.
 
 
-def test_another_countrys_agreement_id_is_refused_not_taken_over(client: Any, world: World, tmp_path: Path) -> None:
-    text = world.agreement.read_text(encoding="utf-8")
-    squat = text.replace('receiving_country = "MEX"', 'receiving_country = "GTM"').replace("version = 3", "version = 9")
-    path = tmp_path / "squat.toml"
-    path.write_text(squat, encoding="utf-8")
-    refused = client.post(
+def _load(client: Any, world: World, by: str, text: str, folder: Path, name: str) -> Any:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return client.post(
         f"{API}/agreements",
         content=path.read_bytes(),
-        headers={**world[("other_receiver", Role.ADMIN)].headers, "Content-Type": "application/toml"},
+        headers={**world[(by, Role.ADMIN)].headers, "Content-Type": "application/toml"},
     )
+
+
+def _as_guatemalas(text: str, version: int) -> str:
+    return text.replace('receiving_country = "MEX"', 'receiving_country = "GTM"').replace(
+        "version = 3", f"version = {version}"
+    )
+
+
+def test_another_country_using_the_same_agreement_id_takes_nothing_over(
+    client: Any, world: World, tmp_path: Path
+) -> None:
+    text = world.agreement.read_text(encoding="utf-8")
+    loaded = _load(client, world, "other_receiver", _as_guatemalas(text, 9), tmp_path, "gtm.toml")
+    assert loaded.status_code == 201, loaded.text
+    listed = client.get(f"{API}/agreements", headers=world.officer.headers).json()["items"]
+    assert {(item["id"], item["version"], item["receiving_country"]) for item in listed} == {
+        ("USA-MEX", 3, "MEX"),
+        ("USA-MEX", 9, "GTM"),
+    }
+    judged = client.get(f"{API}/requests/{world.create()}/versions/1", headers=world.officer.headers).json()
+    assert judged["agreement"] == {"id": "USA-MEX", "version": 3}  # Mexico's requests keep Mexico's agreement
+
+
+def test_an_agreement_id_loaded_first_by_another_country_does_not_block_its_owner(
+    client: Any, world: World, tmp_path: Path
+) -> None:
+    text = world.agreement.read_text(encoding="utf-8")
+    assert _load(client, world, "other_receiver", _as_guatemalas(text, 4), tmp_path, "gtm.toml").status_code == 201
+    mexicos_next = text.replace("version = 3", "version = 4")
+    loaded = _load(client, world, "receiver", mexicos_next, tmp_path, "mex.toml")
+    assert loaded.status_code == 201, loaded.text
+    assert (loaded.json()["agreement"]["receiving_country"], loaded.json()["agreement"]["version"]) == ("MEX", 4)
+
+
+def test_another_senders_agreement_under_the_same_id_is_refused(client: Any, world: World, tmp_path: Path) -> None:
+    text = world.agreement.read_text(encoding="utf-8")
+    other_sender = text.replace('sending_authority = "USA"', 'sending_authority = "CAN"').replace(
+        "version = 3", "version = 9"
+    )
+    refused = _load(client, world, "receiver", other_sender, tmp_path, "can.toml")
     assert refused.status_code == 403
     assert envelope(refused)["details"]["message_key"] == "service.agreement_id_taken"
-    listed = client.get(f"{API}/agreements", headers=world.officer.headers).json()["items"]
-    assert {(item["id"], item["version"], item["receiving_country"]) for item in listed} == {("USA-MEX", 3, "MEX")}
 
 
 # 9. Observer grants.

@@ -85,14 +85,15 @@ def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path
             country=agreement.receiving_country,
             own=user.country or "-",
         )
-    # An agreement id belongs to the parties of its first version: another country (or sender)
-    # cannot take it over with a new version, which would decide that country's requests.
+    # Agreement ids are scoped by receiving country, so another country's id is never taken over nor
+    # blocked. Within the country an id belongs to the sender of its first version: a new version for
+    # another sender would decide that sender's requests under the old one's name.
+    receiving_country = agreement.receiving_country.strip().upper()
+    same_id = (AgreementVersion.receiving_country == receiving_country, AgreementVersion.agreement_code == agreement.id)
     owner = session.execute(
-        select(AgreementVersion.sending_authority, AgreementVersion.receiving_country)
-        .where(AgreementVersion.agreement_code == agreement.id)
-        .limit(1)
+        select(AgreementVersion.sending_authority, AgreementVersion.receiving_country).where(*same_id).limit(1)
     ).first()
-    parties = (agreement.sending_authority.strip().upper(), agreement.receiving_country.strip().upper())
+    parties = (agreement.sending_authority.strip().upper(), receiving_country)
     if owner is not None and (owner[0].strip().upper(), owner[1].strip().upper()) != parties:
         raise Forbidden(
             "service.agreement_id_taken",
@@ -101,9 +102,7 @@ def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path
             receiving_country=owner[1],
         )
     existing = session.scalars(
-        select(AgreementVersion).where(
-            AgreementVersion.agreement_code == agreement.id, AgreementVersion.version == agreement.version
-        )
+        select(AgreementVersion).where(*same_id, AgreementVersion.version == agreement.version)
     ).one_or_none()
     if existing is not None:
         if existing.document != document:
@@ -115,7 +114,7 @@ def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path
         agreement_code=agreement.id,
         version=agreement.version,
         sending_authority=agreement.sending_authority,
-        receiving_country=agreement.receiving_country,
+        receiving_country=receiving_country,
         effective_from=agreement.effective_from,
         effective_until=agreement.effective_until,
         document=document,
@@ -150,6 +149,8 @@ def list_agreements(session: Session, actor: Actor) -> list[AgreementVersion]:
     actor.require(Permission.AGREEMENT_READ)
     return list(
         session.scalars(
-            select(AgreementVersion).order_by(AgreementVersion.agreement_code, AgreementVersion.version.desc())
+            select(AgreementVersion).order_by(
+                AgreementVersion.receiving_country, AgreementVersion.agreement_code, AgreementVersion.version.desc()
+            )
         )
     )

@@ -78,6 +78,7 @@ def _lead_time_deadlines(session: Session, now: datetime, widest: timedelta) -> 
         .join(
             AgreementVersion,
             and_(
+                AgreementVersion.receiving_country == ClearanceRequest.receiving_country,
                 AgreementVersion.agreement_code == RequestVersion.agreement_code,
                 AgreementVersion.version == RequestVersion.agreement_version,
             ),

@@ -259,7 +259,7 @@ def request_page(
     conversation.sort(key=lambda item: item.at)
     decided = [decision.version for decision in decisions if decision.action in _DECIDING]
     last_decided = decided[-1] if decided else None
-    agreement = _agreement_of(session, version)
+    agreement = _agreement_of(session, version, request.receiving_country)
     diff = None
     reasons: tuple[str, ...] = ()
     if last_decided is not None and last_decided != version.number:
@@ -299,11 +299,13 @@ def _by_seq(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
-def _agreement_of(session: Session, version: RequestVersion) -> Agreement | None:
+def _agreement_of(session: Session, version: RequestVersion, receiving_country: str) -> Agreement | None:
+    """The agreement version the version was judged by (agreement ids are the receiving country's own)."""
     if version.agreement_code is None or version.agreement_version is None:
         return None
     row = session.scalars(
         select(AgreementVersion).where(
+            AgreementVersion.receiving_country == receiving_country,
             AgreementVersion.agreement_code == version.agreement_code,
             AgreementVersion.version == version.agreement_version,
         )
@@ -433,15 +435,15 @@ def inbox(session: Session, actor: Actor) -> list[InboxRow]:
         .join(Organisation, Organisation.id == ClearanceRequest.sending_org_id)
         .where(visible(actor), ClearanceRequest.state.in_(INBOX_STATES))
     ).all()
-    lead_times: dict[tuple[str | None, int | None], float | None] = {}
+    lead_times: dict[tuple[str, str | None, int | None], float | None] = {}
     result = []
     for request, version, sender in rows:
         snapshot = snapshot_of(version)
         legs = snapshot.flight.legs
         first = legs[-1] if legs else None  # the leg that lands in the receiving country
-        key = (version.agreement_code, version.agreement_version)
+        key = (request.receiving_country, version.agreement_code, version.agreement_version)
         if key not in lead_times:
-            agreement = _agreement_of(session, version)
+            agreement = _agreement_of(session, version, request.receiving_country)
             lead_times[key] = agreement.lead_time_min_hours if agreement is not None else None
         lead = lead_times[key]
         decide_by = None

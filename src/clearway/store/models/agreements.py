@@ -20,7 +20,9 @@ class AgreementVersion(AppendOnly, Base):
 
     __tablename__ = "agreement_versions"
     __table_args__ = (
-        UniqueConstraint("agreement_code", "version"),
+        # An agreement id is its receiving country's own: another country may use the same id for
+        # its agreements without touching these (no country can take over, or block, another's id).
+        UniqueConstraint("receiving_country", "agreement_code", "version"),
         # Which version applies: same parties, arrival date within the effective dates.
         Index("ix_agreement_versions_parties", "sending_authority", "receiving_country", "effective_from"),
     )
