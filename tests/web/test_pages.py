@@ -249,3 +249,63 @@ def test_an_amendment_after_approval_is_previewed_as_material_before_it_is_saved
     saved = sender.post(f"/requests/{approved}/flight", data={**form, "confirm": "yes"})
     assert "The change is material" in saved.text
     assert _state(saved.text) == "submitted"
+
+
+def _surnames() -> set[str]:
+    """Every surname of the demo's manifests (they are all drawn from the demo's template rows)."""
+    from importlib.resources import files
+
+    text = (files("clearway") / "demo_data" / "manifest-clean.csv").read_text(encoding="utf-8")
+    return {line.split(",")[1] for line in text.splitlines()[1:] if line}
+
+
+def _mexican_flights_of_the_monitor(app: object) -> tuple[TestClient, list[str]]:
+    observer = signed_in(app, "officer@monitor.demo")
+    mexico = set(request_ids(signed_in(app, "officer@mex.demo")))
+    return observer, [i for i in request_ids(observer) if i in mexico]
+
+
+def test_an_observer_whose_grant_excludes_personal_data_sees_no_name_and_cannot_reveal(app: object) -> None:
+    observer, flights = _mexican_flights_of_the_monitor(app)
+    assert flights, "the demo grants the monitor the sender's USA-MEX flights without personal data"
+    page = observer.get(f"/requests/{flights[0]}")
+    assert page.status_code == 200
+    assert 'id="no-personal-data"' in page.text and 'id="reveal-personal-data"' not in page.text
+    assert not {name for name in _surnames() if name in page.text}
+    asked = observer.get(f"/requests/{flights[0]}?personal=shown")
+    assert asked.status_code == 403
+    assert not {name for name in _surnames() if name in asked.text}
+
+
+def test_an_observer_whose_grant_includes_personal_data_may_reveal_it(app: object) -> None:
+    observer = signed_in(app, "officer@monitor.demo")
+    guatemala = set(request_ids(signed_in(app, "officer@gtm.demo")))
+    granted = [i for i in request_ids(observer) if i in guatemala]
+    page = observer.get(f"/requests/{granted[0]}?personal=shown")
+    assert page.status_code == 200
+    assert {name for name in _surnames() if name in page.text}
+
+
+def _draft_after_the_question(app: object) -> tuple[str, int]:
+    """A Mexican flight awaiting information, with a new version the sender saved and has not resubmitted."""
+    sender = signed_in(app, "officer@usa.demo")
+    mexico = set(request_ids(signed_in(app, "officer@mex.demo")))
+    waiting = next(
+        i for i in request_ids(sender) if i in mexico and _state(sender.get(f"/requests/{i}").text) == "info_requested"
+    )
+    page = sender.get(f"/requests/{waiting}/flight")
+    form = {name: value for name, value in re.findall(r'id="([^"]+)" name="\1"[^>]*? value="([^"]*)"', page.text)}
+    form.update(csrf_token=csrf_token(page.text), category="civil_charter", registration="N777ZZ", confirm="yes")
+    form["based_on"] = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    saved = sender.post(f"/requests/{waiting}/flight", data=form)
+    assert saved.status_code == 200, saved.text
+    return waiting, int(form["based_on"]) + 1
+
+
+def test_the_receiving_side_cannot_open_a_version_never_put_before_it(app: object) -> None:
+    public_id, draft = _draft_after_the_question(app)
+    receiver = signed_in(app, "officer@mex.demo")
+    assert receiver.get(f"/requests/{public_id}?version={draft}").status_code == 404
+    assert receiver.get(f"/requests/{public_id}?version={draft}&personal=shown").status_code == 404
+    shown = receiver.get(f"/requests/{public_id}")
+    assert shown.status_code == 200 and "N777ZZ" not in shown.text

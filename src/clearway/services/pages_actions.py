@@ -20,11 +20,10 @@ from clearway.domain.material import classify_change
 from clearway.domain.snapshot import Passenger, RequestSnapshot, canonical_seq, snapshot_from
 from clearway.domain.workflow import Action, Permission
 from clearway.formats.manifest import read_manifest
-from clearway.services import requests, workflow
+from clearway.services import agreements, requests, workflow
 from clearway.services.access import find_request
 from clearway.services.actor import Actor
 from clearway.services.errors import NotFound
-from clearway.services.pages_views import _agreement_of
 from clearway.services.requests import current_version, snapshot_of, version_row
 from clearway.store.models import ClearanceRequest, Decision, ReceptionOutcome, RequestVersion
 
@@ -120,7 +119,7 @@ def preview_change(
     if decided is None:
         return None
     older = version_row(session, request, decided.version)
-    agreement = _agreement_of(session, older)
+    agreement = agreements.judged_by(session, request.receiving_country, older.agreement_code, older.agreement_version)
     tolerance = agreement.time_tolerance_minutes if agreement is not None else None
     change = classify_change(snapshot_of(older), snapshot, tolerance)
     return AmendmentPreview(diff_versions(snapshot_of(older), snapshot), tuple(change.reasons), decided.version)
