@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.flights import FlightRequest
 from clearway.domain.material import classify_change
+from clearway.domain.people import Manifest
 from clearway.domain.snapshot import Passenger, RequestSnapshot, canonical_seq, snapshot_from
-from clearway.domain.workflow import Action, Permission
+from clearway.domain.workflow import Action, Permission, State
 from clearway.formats.manifest import read_manifest
 from clearway.services import agreements, requests, workflow
 from clearway.services.access import find_request
@@ -47,14 +48,15 @@ def save_flight(
 
 
 def save_manifest(
-    session: Session, actor: Actor, public_id: str, based_on: int, path: Path
+    session: Session, actor: Actor, public_id: str, based_on: int, path: Path, justification: str | None = None
 ) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
-    """A new version with the manifest read from ``path`` (CSV or XLSX) and the flight as it was."""
+    """A new version with the manifest read from ``path`` (CSV, XLSX or PAXLST) and the flight as it was;
+    ``justification``: why a material amendment goes back despite pre-check errors."""
     request = find_request(session, actor, public_id)
     actor.require(Permission.REQUEST_CREATE)
     flight = snapshot_of(current_version(session, request)).flight
     snapshot = snapshot_from(flight, read_manifest(path))
-    return requests.save_edit(session, actor, public_id, based_on, snapshot)
+    return requests.save_edit(session, actor, public_id, based_on, snapshot, justification=justification)
 
 
 def replace_row(snapshot: RequestSnapshot, seq: str, values: dict[str, str]) -> RequestSnapshot:
@@ -98,6 +100,15 @@ class AmendmentPreview:
         return bool(self.material_reasons)
 
 
+def preview_manifest(session: Session, actor: Actor, public_id: str, path: Path) -> AmendmentPreview | None:
+    """For an approved request, the manifest in ``path`` compared with the version last decided (nothing is
+    saved); None when the request is not approved, where an upload is saved at once."""
+    request = find_request(session, actor, public_id)
+    if request.state not in (State.APPROVED, State.APPROVED_RESTRICTED):
+        return None
+    return preview_change(session, actor, public_id, manifest=read_manifest(path))
+
+
 def preview_change(
     session: Session,
     actor: Actor,
@@ -105,6 +116,7 @@ def preview_change(
     *,
     flight: FlightRequest | None = None,
     row: tuple[str, dict[str, str]] | None = None,
+    manifest: Manifest | None = None,
 ) -> AmendmentPreview | None:
     """For an approved request: the change compared with the version last decided; None before any decision."""
     request = find_request(session, actor, public_id)
@@ -115,6 +127,8 @@ def preview_change(
         snapshot = replace(snapshot, flight=flight)
     if row is not None:
         snapshot = replace_row(snapshot, row[0], row[1])
+    if manifest is not None:
+        snapshot = snapshot_from(snapshot.flight, manifest)
     decided = session.scalars(_last_decision(request.id)).first()
     if decided is None:
         return None

@@ -169,6 +169,8 @@ class RequestPage:
     revealed: bool
     #: The reader may see the personal data (role and, for an observer, a grant that includes it).
     may_reveal: bool
+    #: The reader's current version: the sender's latest, the last one put before the others.
+    latest_version: int
     decisions: list[Decision]
     clearance: Clearance | None
     events: list[FlightEvent]
@@ -221,7 +223,8 @@ def request_page(
     the receiving side (a draft after them answers as a missing version), and personal data only when
     the role allows it and, for an observer, the grant includes it."""
     request = find_request(session, actor, public_id)
-    version = visible_version(session, actor, request, shown_version(actor, request) if number is None else number)
+    latest = shown_version(actor, request)
+    version = visible_version(session, actor, request, latest if number is None else number)
     may_reveal = may_read_personal_data(session, actor, request)
     if reveal:
         require_personal_data(session, actor, request)
@@ -288,6 +291,7 @@ def request_page(
         findings=list(version.findings),
         revealed=reveal,
         may_reveal=may_reveal,
+        latest_version=latest,
         decisions=decisions,
         clearance=clearance,
         events=events,
