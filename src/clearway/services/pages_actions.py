@@ -39,12 +39,19 @@ def create_flight(session: Session, actor: Actor, flight: FlightRequest) -> Clea
 
 
 def save_flight(
-    session: Session, actor: Actor, public_id: str, based_on: int, flight: FlightRequest
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    based_on: int,
+    flight: FlightRequest,
+    justification: str | None = None,
 ) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
-    """A new version with the flight's fields changed and the manifest as it was."""
+    """A new version with the flight's fields changed and the manifest as it was (``justification``: see
+    ``save_manifest``)."""
     request = find_request(session, actor, public_id)
     snapshot = snapshot_of(current_version(session, request))
-    return requests.save_edit(session, actor, public_id, based_on, replace(snapshot, flight=flight))
+    changed = replace(snapshot, flight=flight)
+    return requests.save_edit(session, actor, public_id, based_on, changed, justification=justification)
 
 
 def save_manifest(
@@ -78,13 +85,19 @@ def replace_row(snapshot: RequestSnapshot, seq: str, values: dict[str, str]) -> 
 
 
 def save_row(
-    session: Session, actor: Actor, public_id: str, based_on: int, seq: str, values: dict[str, str]
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    based_on: int,
+    seq: str,
+    values: dict[str, str],
+    justification: str | None = None,
 ) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
-    """A new version with one manifest row edited in place."""
+    """A new version with one manifest row edited in place (``justification``: see ``save_manifest``)."""
     request = find_request(session, actor, public_id)
     actor.require(Permission.REQUEST_CREATE)
     snapshot = replace_row(snapshot_of(current_version(session, request)), seq, values)
-    return requests.save_edit(session, actor, public_id, based_on, snapshot)
+    return requests.save_edit(session, actor, public_id, based_on, snapshot, justification=justification)
 
 
 @dataclass(frozen=True)

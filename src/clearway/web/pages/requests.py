@@ -203,7 +203,9 @@ def _save_row(ctx: PageContext, request_id: str, seq: str) -> Response:
         preview = pages_actions.preview_change(ctx.session, ctx.actor, request_id, row=(seq, values))
         return _edit_row(ctx, request_id, seq, preview=preview, values=values)
     try:
-        _, version, reasons = pages_actions.save_row(ctx.session, ctx.actor, request_id, _based_on(ctx), seq, values)
+        _, version, reasons = pages_actions.save_row(
+            ctx.session, ctx.actor, request_id, _based_on(ctx), seq, values, ctx.value("justification") or None
+        )
     except (Forbidden, NotFound):  # the error pages, not a message beside a field
         raise
     except ServiceError as error:
