@@ -316,6 +316,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # words used inside messages (Phrase)
     "term.exact": {"en": "the same spelling", "es": "la misma grafía"},
     "term.accents_or_case": {"en": "accents or letter case ignored", "es": "sin tener en cuenta tildes ni mayúsculas"},
+    "term.mrz_transliteration": {
+        "en": "a name in MRZ form read as an ICAO transliteration",
+        "es": "un nombre en forma MRZ leído como transliteración OACI",
+    },
     "term.second_surname_dropped": {
         "en": "second surname left out on one side",
         "es": "segundo apellido omitido en un lado",
