@@ -123,4 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "annex9.footer.clearance": {"en": "Clearance", "es": "Autorización"},
     "annex9.footer.not_cleared": {"en": "not cleared", "es": "sin autorización"},
     "annex9.footer.page": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
+    "annex9.development.banner": {
+        "en": "DEMONSTRATION ONLY: signed with a key protected only by the published development secret. This is not a clearance.",
+        "es": "SOLO DEMOSTRACIÓN: firmado con una clave protegida solo por el secreto de desarrollo publicado. No es una autorización.",
+    },
 }
