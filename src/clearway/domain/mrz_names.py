@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 # One input character becomes one of these alternatives; the first is Doc 9303's
 # recommended form (used when writing an MRZ).
@@ -314,6 +315,7 @@ def _letter_classes() -> dict[str, str]:
 _LETTER_CLASS = _letter_classes()
 
 
+@lru_cache(maxsize=4096)
 def key_letter(char: str) -> str:
     """The class of a name's first letter (lower case), alike in a written name and its MRZ forms.
 
