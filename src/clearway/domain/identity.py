@@ -211,13 +211,14 @@ class _Components:
             (word, self.second_surname_mrz) for word in self.second_surname
         ]
 
-    def first_surnames(self) -> list[list[tuple[str, bool]]]:
-        """What the first surname may be: the surname field, or, for a surname field in
-        MRZ form beside no second surname, each of its leading runs of components."""
+    def first_surname(self, length: int) -> list[tuple[str, bool]]:
+        """The first surname to compare with one of ``length`` components: the surname field, or,
+        for a surname field in MRZ form beside no second surname (it may hold both), its first
+        ``length`` components."""
         words = [(word, self.surname_mrz) for word in self.surname]
         if self.second_surname or not self.surname_mrz:
-            return [words]
-        return [words[:end] for end in range(len(words), 0, -1)]
+            return words
+        return words[:length]
 
 
 def _same_component(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
@@ -268,7 +269,7 @@ def _match_in_mrz_form(a: Identity, b: Identity) -> IdentityMatch | None:
             if dropped.second_surname or not dropped.surname:
                 continue
             words = [(word, dropped.surname_mrz) for word in dropped.surname]
-            if any(_same_components(words, first) for first in other.first_surnames()):
+            if _same_components(words, other.first_surname(len(words))):
                 surname_words = _lowered(words)
                 break
         if not surname_words:

@@ -240,7 +240,8 @@ def mrz_name_matches(mrz_part: str, row_text: str, possibly_truncated: bool = Fa
 
 #: A name part written only with what an MRZ or a PAXLST message holds: capital letters
 #: A-Z, fillers, spaces, and the hyphens, apostrophes, dots and commas gateways leave in.
-_IN_MRZ_FORM = re.compile(r"[A-Z<' .,\-]*[A-Z][A-Z<' .,\-]*")
+_MRZ_FORM_CHARACTERS = re.compile(r"[A-Z<' .,\-]+")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 def in_mrz_form(text: str) -> bool:
@@ -249,7 +250,8 @@ def in_mrz_form(text: str) -> bool:
     A written name in capitals without accents carries no more than its MRZ form, so
     it is read as one; ``Núñez`` and ``Nunez`` are written names.
     """
-    return _IN_MRZ_FORM.fullmatch(text.strip()) is not None
+    # Two linear scans (one pattern with a letter in the middle would backtrack on long text).
+    return _MRZ_FORM_CHARACTERS.fullmatch(text) is not None and _CAPITAL.search(text) is not None
 
 
 def name_components(text: str) -> tuple[str, ...]:
