@@ -88,6 +88,7 @@ def check(
 
 class ExportFormat(StrEnum):
     paxlst = "paxlst"
+    pdf = "pdf"
     csv = "csv"
     findings_csv = "findings-csv"
     xlsx = "xlsx"
@@ -123,10 +124,12 @@ def export(
     ] = None,
     lang: LanguageOption = Language.en,
 ) -> None:
-    """Write a request version as PAXLST, as a manifest or findings CSV, or as XLSX.
+    """Write a request version as PAXLST, as the ICAO Annex 9 PDF, as a manifest or findings CSV, or as XLSX.
 
     Offline from --request and --manifest, or from the database with --user and --id (or
-    --organisation and --reference). Exit status: 0 written, 2 unusable input.
+    --organisation and --reference). The PDF carries the clearance that covers the version
+    only from the database (offline it says "not cleared"). Exit status: 0 written, 2
+    unusable input.
     """
     from clearway.commands.export import ExportOptions, run_export
 

@@ -164,3 +164,90 @@ def test_export_from_the_database_as_a_user_is_logged(clearway, tmp_path: Path) 
     refused(clearway("export", "--db", url, "--user", "stranger@other.test", "--id", public_id), public_id)
     refused(clearway("export", "--db", url, "--user", "nobody@us.test", "--id", public_id), "nobody@us.test")
     engine.dispose()
+
+
+def test_pdf_export_offline_is_the_annex9_paperwork_not_cleared(clearway, tmp_path: Path, monkeypatch) -> None:
+    from clearway.formats.request import read_request
+    from tests.pdf_reading import page_texts, qr_codes
+
+    exported = export(clearway, tmp_path, "pdf")
+    pdf = exported.read_bytes()
+    pages = page_texts(pdf)
+    assert "GENERAL DECLARATION / DECLARACIÓN GENERAL" in pages[0]
+    assert "PASSENGER MANIFEST / MANIFIESTO DE PASAJEROS" in pages[-1]
+    assert all("not cleared / sin autorización" in page for page in pages)
+    assert qr_codes(pdf, 0) == []
+    listed = " ".join(pages)
+    for row in read_manifest(MANIFEST).rows:
+        assert row.get("given_names") in listed
+    # Without -o it takes the API's file name.
+    monkeypatch.chdir(tmp_path)
+    reference = read_request(REQUEST).reference
+    outcome = clearway("export", "--format", "pdf", "--request", REQUEST, "--manifest", MANIFEST, "--version", "2")
+    assert outcome.exit_code == 0, outcome.stderr
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in reference)
+    assert (tmp_path / f"annex9-{safe}-v2.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_export_from_the_database_carries_the_clearance_that_verifies(
+    clearway, tmp_path: Path, monkeypatch
+) -> None:
+    from importlib.resources import as_file, files
+
+    from sqlalchemy import func, select
+
+    from clearway.domain.clearance_qr import unpack
+    from clearway.domain.workflow import Action, OrgKind, Role
+    from clearway.services import agreements, people, requests, workflow
+    from clearway.services.actor import SystemActor, actor_for
+    from clearway.services.clearances import verify_online
+    from clearway.settings import DEVELOPMENT_SECRET_KEY
+    from clearway.store.db import make_engine, session_scope, upgrade
+    from clearway.store.models import AccessLogEntry
+    from tests.pdf_reading import page_texts, qr_codes
+    from tests.services.conftest import future_flight
+
+    url = f"sqlite:///{tmp_path / 'clearway.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    secret = "a-real-secret-for-this-test-0123456789abcdef"
+    with session_scope(engine) as session:
+        sender = people.create_organisation(session, "US Returns", OrgKind.SENDING, "USA")
+        receiver = people.create_organisation(session, "INM", OrgKind.RECEIVING, "MEX")
+        officer = people.create_user(session, None, sender.id, "officer@us.test", "O", Role.OFFICER, "a" * 16)
+        reviewer = people.create_user(session, None, receiver.id, "officer@mx.test", "R", Role.OFFICER, "a" * 16)
+        with as_file(files("clearway") / "demo_data" / "agreement-usa-mex-v4.toml") as path:
+            agreements.load_agreement_file(session, SystemActor("tests"), path)
+        created = requests.create_request(session, actor_for(session, officer.id), future_flight(passengers=4))
+        workflow.submit(session, actor_for(session, officer.id), created.public_id)
+        decided = workflow.decide(
+            session,
+            actor_for(session, reviewer.id),
+            created.public_id,
+            workflow.DecisionInput(Action.APPROVE),
+            secret=secret,
+        )
+        public_id, number, token = created.public_id, decided["clearance"]["number"], decided["clearance"]["token"]
+
+    monkeypatch.setenv("CLEARWAY_SECRET_KEY", secret)
+    target = tmp_path / "annex9.pdf"
+    outcome = clearway("export", "--format", "pdf", "--db", url, "--user", "officer@us.test", "--id", public_id,
+                       "-o", target)  # fmt: skip
+    assert outcome.exit_code == 0, outcome.stderr
+    pdf = target.read_bytes()
+    pages = page_texts(pdf)
+    assert all(number in page for page in pages)
+    (scanned,) = qr_codes(pdf, 0)
+    assert unpack(scanned) == token
+    with session_scope(engine, read_only=True) as session:
+        assert verify_online(session, scanned, secret).status == "current"
+        assert session.scalar(select(func.count()).select_from(AccessLogEntry)) == 1  # the view is logged
+    # Under another secret the key set is not endorsed: the paper carries no clearance rather than a false one.
+    monkeypatch.setenv("CLEARWAY_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+    again = clearway("export", "--format", "pdf", "--db", url, "--user", "officer@us.test", "--id", public_id,
+                     "-o", target)  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    assert qr_codes(target.read_bytes(), 0) == []
+    refused(clearway("export", "--format", "pdf", "--db", url, "--user", "nobody@us.test", "--id", public_id),
+            "nobody@us.test")  # fmt: skip
+    engine.dispose()

@@ -4,8 +4,10 @@ disagreements) in the stored version, so the pre-check on saving and on submitti
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from clearway.domain.snapshot import from_document, snapshot_from, to_document
+from clearway.formats.manifest import read_manifest_bytes
 from clearway.services import requests
 from clearway.services.precheck import precheck_snapshot
 from clearway.store.models import utcnow
@@ -50,3 +52,19 @@ def test_a_version_edited_through_the_api_is_no_longer_the_message(world) -> Non
     edited = replace(snapshot, message=None)
     _, version, _ = requests.save_edit(world.session, world.actor("usa"), created.public_id, 1, edited)
     assert "MESSAGE_INCONSISTENT" not in {item["code"] for item in version.findings}
+
+
+def test_the_stored_version_keeps_the_message_exactly_as_received(world) -> None:  # type: ignore[no-untyped-def]
+    flight = future_flight().flight
+    # Transport lines and a control character before the interchange, a footer after it,
+    # a segment folded across lines, and a segment the manifest has no column for.
+    body = changed(paxlst_text(flight=flight, manifest=None), "'\nNAD+FL", "'\nFTX+AAI+++ESCORTED\x85'\nNAD+F\r\nL")
+    data = ("ZCZC QU MEXAPXA\r\n.SOURCE 011200\x01\r\n" + body + "\r\n-- sent through the gateway --\r\n").encode(
+        "latin-1"
+    )
+    snapshot = snapshot_from(flight, read_manifest_bytes(data, Path("gateway.txt")))
+    assert snapshot.message is not None and snapshot.message.original == data
+    created = requests.create_request(world.session, world.actor("usa"), snapshot)
+    stored = requests.snapshot_of(requests.current_version(world.session, created))
+    assert stored.message is not None and stored.message.original == data
+    assert len(stored.passengers) == 3

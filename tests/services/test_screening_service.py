@@ -60,3 +60,30 @@ def test_an_expired_hold_or_another_organisations_list_does_not_apply(world, tmp
     import_hold_list(world.session, world.orgs["usa2"], other)
     created = requests.create_request(world.session, world.actor("usa"), future_flight())
     assert codes(requests.current_version(world.session, created)) == []
+
+
+def test_a_manifest_read_from_paxlst_is_screened_like_the_written_one(world, tmp_path) -> None:
+    from clearway.domain.snapshot import snapshot_from
+    from tests.factories import people
+    from tests.factories.paxlst import paxlst_text, read_text
+
+    flight = future_flight().flight
+    rows = [
+        row_values(1, surname="Argüello", second_surname="", given_names="María José", document_expiry="2033-01-01"),
+        row_values(2, surname="O'Brien", second_surname="Núñez", given_names="Seán", document_expiry="2033-01-01"),
+        row_values(3, surname="Øvergård", second_surname="", given_names="Åse", document_expiry="2033-01-01"),
+    ]
+    holds = holds_file(
+        tmp_path,
+        f"H-1,Argüello,,María,{rows[0]['date_of_birth']},MEX,court_order,",
+        f"H-2,O’Brien,,Seán,{rows[1]['date_of_birth']},MEX,court_order,",
+        f"H-3,ØVERGÅRD,,ÅSE,{rows[2]['date_of_birth']},MEX,court_order,",
+    )
+    import_hold_list(world.session, world.orgs["usa"], holds)
+    message = read_text(paxlst_text(flight=flight, manifest=people(*rows)))
+    assert [row.get("surname") for row in message.rows] == ["ARGUEELLO", "OBRIEN NUNEZ", "OEVERGAARD"]
+    created = requests.create_request(world.session, world.actor("usa"), snapshot_from(flight, message))
+    version = requests.current_version(world.session, created)
+    held = sorted((item["seq"], item["details"]["hold_ref"]) for item in version.findings
+                  if item["code"] == "LEGAL_HOLD_MATCH")  # fmt: skip
+    assert held == [(1, "H-1"), (2, "H-2"), (3, "H-3")]

@@ -252,3 +252,29 @@ def test_a_signed_denial_is_not_printed_as_a_clearance(key: SigningKeyMaterial) 
     pages, _ = texts(pdf)
     assert all("not cleared / sin autorización" in page for page in pages)
     assert qr_codes(pdf, 0) == []
+
+
+def test_a_clearance_signed_under_the_development_secret_says_so_on_every_page(key: SigningKeyMaterial) -> None:
+    many = snapshot_from(request(), people(*[row_values(seq) for seq in range(1, 101)]))
+    demo = cleared(many, key, version=1, development_key=True)
+    pages, _ = texts(write_annex9_pdf(many, version=1, clearance=demo))
+    english = translate("annex9.development.banner", "en")
+    spanish = translate("annex9.development.banner", "es")
+    assert len(pages) == 4
+    for page in pages:
+        assert english in page and spanish in page
+        assert "DEMO" in page
+    # The key set's word counts as much as the token's (a key protected only by the development secret).
+    by_key = PrintedClearance(token=demo.token, claims=replace(demo.claims, development_key=False), development=True)
+    pages, _ = texts(write_annex9_pdf(many, version=1, clearance=by_key))
+    assert all(english in page and spanish in page for page in pages)
+
+
+def test_a_real_clearance_carries_no_development_warning(key: SigningKeyMaterial) -> None:
+    snapshot = version()
+    pages, _ = texts(write_annex9_pdf(snapshot, version=1, clearance=cleared(snapshot, key, version=1)))
+    assert not any(translate("annex9.development.banner", "en") in page for page in pages)
+    # and a clearance signed under the development secret still scans: the warning keeps off the QR code
+    demo = cleared(snapshot, key, version=1, development_key=True)
+    (scanned,) = qr_codes(write_annex9_pdf(snapshot, version=1, clearance=demo), 0)
+    assert unpack(scanned) == demo.token

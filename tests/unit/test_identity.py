@@ -23,6 +23,7 @@ from clearway.domain.identity import (
     match_identity,
     normalise_words,
 )
+from clearway.domain.mrz_names import mrz_name_variants
 
 BORN = PartialDate.parse("1968-11-08")
 
@@ -265,8 +266,17 @@ def test_matching_people_share_the_blocking_key() -> None:
         person(given_names="JOSE LUIS ANTONIO"),
     ]
     keys = {v.blocking_key() for v in variants}
-    assert keys == {("1968-11-08", "garcia", "jose")}
-    assert blocking_key("García", "López", "José", "1968-11-08") == ("1968-11-08", "garcia", "jose")
+    assert keys == {("1968-11-08", "g", "j")}
+    assert blocking_key("García", "López", "José", "1968-11-08") == ("1968-11-08", "g", "j")
+
+
+def test_the_blocking_key_keeps_first_letters_by_class() -> None:
+    # A written name and its MRZ forms agree on the first letter, not on the first word.
+    assert blocking_key("O'Brien", "", "Seán", "1968-11-08") == blocking_key("OBRIEN", "", "SEAN", "1968-11-08")
+    assert blocking_key("Ørsted", "", "Ása", "1968-11-08") == ("1968-11-08", "o", "a")
+    # Cyrillic Г is written G or H: the key cannot tell them apart.
+    assert blocking_key("Горбунов", "", "Юрий", "1968-11-08") == blocking_key("HORBUNOV", "", "YURII", "1968-11-08")
+    assert blocking_key("Горбунов", "", "Юрий", "1968-11-08") == blocking_key("GORBUNOV", "", "IURII", "1968-11-08")
 
 
 # --- duplicates on a manifest ----------------------------------------------------------
@@ -374,3 +384,31 @@ def test_accepted_variants_match_and_share_the_blocking_key(
     a, b = pair
     assert match_identity(a, b) is not None
     assert a.blocking_key() == b.blocking_key()
+
+
+@st.composite
+def mrz_renderings(draw: st.DrawFn) -> tuple[Identity, Identity, Identity]:
+    """A written person and two of its MRZ spellings as a PAXLST message holds them
+    (both surnames in the one surname field, components separated by spaces or ``<``)."""
+    a = draw(identities())
+    surnames = " ".join(part for part in (a.surname, a.second_surname) if normalise_words(part))
+
+    def spelled() -> Identity:
+        sep = draw(st.sampled_from([" ", "<"]))
+        surname = draw(st.sampled_from(sorted(mrz_name_variants(surnames)))).replace("<", sep)
+        given = sorted(mrz_name_variants(a.given_names)) or [""]
+        return replace(a, surname=surname, second_surname="", given_names=draw(st.sampled_from(given)))
+
+    return a, spelled(), spelled()
+
+
+@given(mrz_renderings())
+def test_every_mrz_spelling_is_the_written_person_and_shares_the_key(
+    people: tuple[Identity, Identity, Identity],
+) -> None:
+    written, one, other = people
+    for mrz in (one, other):
+        assert match_identity(written, mrz) is not None, (written, mrz)
+        assert match_identity(mrz, written) is not None, (written, mrz)
+        assert written.blocking_key() == mrz.blocking_key()
+    assert match_identity(one, other) is not None, (one, other)

@@ -1,5 +1,11 @@
-"""``clearway export``: a request version as PAXLST, CSV or XLSX (spec/cli.md), offline from
-a request file and manifest, or from the database as a named user (the access log says who)."""
+"""``clearway export``: a request version as PAXLST, the Annex 9 PDF, CSV or XLSX (spec/cli.md),
+offline from a request file and manifest, or from the database as a named user (the access log
+says who).
+
+The PDF is not one of the registry's formats (``formats.exports``): it prints the clearance that
+covers the version, which only the database holds and which must verify against its key set, so
+it goes through ``services.annex9`` exactly as the API's ``annex9.pdf`` route does. Offline there
+is no clearance, and the PDF says "not cleared"."""
 
 from __future__ import annotations
 
@@ -7,9 +13,18 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clearway.domain.errors import UnusableInput
 from clearway.i18n import translate
+
+if TYPE_CHECKING:
+    from clearway.domain.reference import ReferenceData
+    from clearway.domain.snapshot import RequestSnapshot
+    from clearway.services.annex9 import Annex9Source
+
+#: The Annex 9 General Declaration and Passenger Manifest.
+PDF = "pdf"
 
 
 @dataclass(frozen=True)
@@ -66,9 +81,11 @@ def _offline(options: ExportOptions) -> int:
     from clearway.settings import paxlst_part_size
 
     assert options.request is not None and options.manifest is not None
-    export_format = EXPORT_FORMATS[options.format]
     request = read_request(options.request)
     manifest = read_manifest(options.manifest)
+    if options.format == PDF:
+        return _offline_pdf(options, request.reference, snapshot_from(request, manifest))
+    export_format = EXPORT_FORMATS[options.format]
     agreements = read_agreements(options.agreements) if options.agreements else []
     reference = PackagedReferenceData()
     at = _moment(options.at)
@@ -99,21 +116,47 @@ def _offline(options: ExportOptions) -> int:
     return 0
 
 
+def _offline_pdf(options: ExportOptions, reference: str, snapshot: RequestSnapshot) -> int:
+    from clearway.reference import PackagedReferenceData
+    from clearway.services.annex9 import Annex9Source
+
+    source = Annex9Source(reference=reference, version=options.version or 1, snapshot=snapshot, clearance=None)
+    return _written_pdf(options, source, PackagedReferenceData())
+
+
+def _written_pdf(options: ExportOptions, source: Annex9Source, reference_data: ReferenceData | None = None) -> int:
+    target = _write(source.render(reference_data), options.output, source.filename)
+    message = translate(
+        "export.written",
+        options.lang,
+        path=target,
+        format=options.format,
+        version=source.version,
+        count=len(source.snapshot.passengers),
+    )
+    _say(message, target)
+    return 0
+
+
 def _stored(options: ExportOptions) -> int:
     from sqlalchemy import select
 
     from clearway.commands.db import ensure_migrated
     from clearway.services.actor import actor_for
+    from clearway.services.annex9 import annex9_source
     from clearway.services.errors import ServiceError
     from clearway.services.exports import export_version, request_id_by_reference
-    from clearway.settings import paxlst_part_size, resolve_database_url
+    from clearway.settings import load_settings, paxlst_part_size, resolve_database_url
     from clearway.store.db import make_engine, session_scope
     from clearway.store.models import User
 
     assert options.user is not None
     url = resolve_database_url(options.db)
+    # The PDF prints a clearance only when it verifies against the key set the server secret endorses.
+    secret = load_settings({"database_url": url}).secret_key if options.format == PDF else ""
     ensure_migrated(url)
     engine = make_engine(url)
+    pdf: Annex9Source | None = None
     try:
         with session_scope(engine) as session:
             user_id = session.scalar(select(User.id).where(User.email == options.user.strip().lower()))
@@ -125,18 +168,24 @@ def _stored(options: ExportOptions) -> int:
                 if public_id is None:
                     assert options.organisation is not None and options.reference is not None
                     public_id = request_id_by_reference(session, actor, options.organisation, options.reference)
-                exported = export_version(
-                    session,
-                    actor,
-                    public_id,
-                    options.version,
-                    options.format,
-                    part_size=options.part_size or paxlst_part_size(),
-                )
+                if options.format == PDF:
+                    pdf = annex9_source(session, actor, public_id, options.version, secret)
+                else:
+                    exported = export_version(
+                        session,
+                        actor,
+                        public_id,
+                        options.version,
+                        options.format,
+                        part_size=options.part_size or paxlst_part_size(),
+                    )
             except ServiceError as error:
                 raise UnusableInput(error.key, **error.params) from None
     finally:
         engine.dispose()
+    if pdf is not None:
+        # Drawn after the unit of work has closed, as the API does: thousands of passengers take seconds.
+        return _written_pdf(options, pdf)
     target = _write(exported.content, options.output, exported.file_name)
     message = translate(
         "export.written",

@@ -6,6 +6,14 @@ of birth are equal, their given names agree as far as both sides have them
 (the first always), and their surname words agree, either all of them or, when
 one side has no second surname, the first surname's words.
 
+A name in MRZ form (read from a PAXLST message, or typed in capitals without
+accents) is also the same as a written name it is one of the ICAO transliterations
+of (``ARGUEELLO``, ``ARGUXXELLO`` and ``ARGUELLO`` are all ``Argüello``; ``OBRIEN`` is
+``O'Brien``), and as another MRZ name that some written name spells both ways
+(``OEVERGAARD``, ``OVERGARD``): spec/manifest-paxlst.md, "Reading". Its surname field
+may hold both surnames (PAXLST has one), so each split of it between a first and a
+second surname is tried.
+
 This module decides; nothing looser may. A rapidfuzz score is computed for a
 match, to explain and rank it, but it never makes or breaks one. The same rule
 serves ``DUPLICATE_PERSON`` (:func:`find_duplicates`) and ``LEGAL_HOLD_MATCH``
@@ -18,10 +26,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from clearway.domain.dates import PartialDate
+from clearway.domain.mrz_names import in_mrz_form, key_letter, mrz_skeleton, name_components, spells
 
 #: Letters that Unicode does not decompose into a base letter plus marks; mapped so
 #: that no letter is lost when marks are dropped (``Øster`` is ``oster``, not ``ster``).
@@ -58,8 +67,11 @@ _WORD_BREAKS = (
     "'`\u00b4\u02b9\u02bb\u02bc\u02bd\u2018\u2019\u201b\u2032\uff07"  # apostrophes
 )
 
-_FOLD_TABLE = str.maketrans({**_LETTER_FOLDS, **dict.fromkeys(_WORD_BREAKS, " ")})
-_BREAK_TABLE = str.maketrans(dict.fromkeys(_WORD_BREAKS, " "))
+#: The MRZ filler separates a name's components (``NUNEZ<PENA``), like a space.
+_FILLER = "<"
+
+_FOLD_TABLE = str.maketrans({**_LETTER_FOLDS, **dict.fromkeys(_WORD_BREAKS + _FILLER, " ")})
+_BREAK_TABLE = str.maketrans(dict.fromkeys(_WORD_BREAKS + _FILLER, " "))
 
 
 def _keep_word_chars(text: str) -> str:
@@ -72,7 +84,8 @@ def normalise_words(text: str) -> tuple[str, ...]:
     """The words of a name as the rule compares them.
 
     ``"GARCÍA-López"`` → ``("garcia", "lopez")``; ``"O’Brien"`` → ``("o", "brien")``;
-    ``"Ørsted  Æbelø"`` → ``("orsted", "aebelo")``. Cached: names repeat a great deal.
+    ``"Ørsted  Æbelø"`` → ``("orsted", "aebelo")``; ``"NUNEZ<PENA"`` → ``("nunez", "pena")``.
+    Cached: names repeat a great deal.
     """
     if text.isascii():
         folded = text.translate(_BREAK_TABLE).lower()
@@ -137,30 +150,146 @@ class Identity:
         given = self.given_words
         return (
             self.date_of_birth.iso(),
-            surnames[0] if surnames else "",
-            given[0] if given else "",
+            _first_letter(surnames),
+            _first_letter(given),
         )
+
+    @cached_property
+    def _components(self) -> _Components:
+        return _Components.of(self)
+
+
+def _first_letter(words: tuple[str, ...]) -> str:
+    return key_letter(words[0][0]) if words else ""
 
 
 def blocking_key(surname: str, second_surname: str, given_names: str, date_of_birth: str) -> tuple[str, str, str]:
-    """(date of birth as written, first surname word, first given-name word).
+    """(date of birth as written, first surname letter, first given-name letter), letters by class.
 
     Any two people :func:`match_identity` accepts share this key: dates of birth are
     equal and written the same; both surname clauses keep the first of all surname
     words (a dropped second surname needs a non-empty first one); the given-name
     clause keeps the first given name, and a person with no given names has ``""``.
-    So it narrows candidates without losing a match. ``date_of_birth`` is the
-    ``PartialDate.iso()`` text.
+    Only the first letter is kept, by its class (``mrz_names.key_letter``), because a
+    written name and its MRZ forms may differ after it (``Øster``, ``OESTER``) or split
+    it differently (``O'Brien``, ``OBRIEN``), never in it. So it narrows candidates
+    without losing a match. ``date_of_birth`` is the ``PartialDate.iso()`` text.
     """
     surnames = normalise_words(surname) or normalise_words(second_surname)
     given = normalise_words(given_names)
-    return (date_of_birth, surnames[0] if surnames else "", given[0] if given else "")
+    return (date_of_birth, _first_letter(surnames), _first_letter(given))
+
+
+@dataclass(frozen=True)
+class _Components:
+    """A person's name parts as MRZ components, each with whether it is in MRZ form."""
+
+    surname: tuple[str, ...]
+    second_surname: tuple[str, ...]
+    given_names: tuple[str, ...]
+    surname_mrz: bool
+    second_surname_mrz: bool
+    given_names_mrz: bool
+
+    @classmethod
+    def of(cls, person: Identity) -> _Components:
+        return cls(
+            surname=name_components(person.surname),
+            second_surname=name_components(person.second_surname),
+            given_names=name_components(person.given_names),
+            surname_mrz=in_mrz_form(person.surname),
+            second_surname_mrz=in_mrz_form(person.second_surname),
+            given_names_mrz=in_mrz_form(person.given_names),
+        )
+
+    @property
+    def any_mrz(self) -> bool:
+        return self.surname_mrz or self.second_surname_mrz or self.given_names_mrz
+
+    def surnames(self) -> list[tuple[str, bool]]:
+        return [(word, self.surname_mrz) for word in self.surname] + [
+            (word, self.second_surname_mrz) for word in self.second_surname
+        ]
+
+    def first_surname(self, length: int) -> list[tuple[str, bool]]:
+        """The first surname to compare with one of ``length`` components: the surname field, or,
+        for a surname field in MRZ form beside no second surname (it may hold both), its first
+        ``length`` components."""
+        words = [(word, self.surname_mrz) for word in self.surname]
+        if self.second_surname or not self.surname_mrz:
+            return words
+        return words[:length]
+
+
+def _same_component(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
+    (a_word, a_mrz), (b_word, b_mrz) = a, b
+    if a_mrz and b_mrz:
+        return mrz_skeleton(a_word) == mrz_skeleton(b_word)
+    if a_mrz:
+        return spells(a_word, b_word)
+    if b_mrz:
+        return spells(b_word, a_word)
+    return normalise_words(a_word) == normalise_words(b_word)
+
+
+def _same_components(a: Sequence[tuple[str, bool]], b: Sequence[tuple[str, bool]]) -> bool:
+    return len(a) == len(b) and all(_same_component(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _lowered(words: Sequence[tuple[str, bool]]) -> tuple[str, ...]:
+    return tuple(normalise_words(" ".join(word for word, _ in words)))
+
+
+def _match_in_mrz_form(a: Identity, b: Identity) -> IdentityMatch | None:
+    """The same-person rule with names in MRZ form compared as ICAO transliterations.
+
+    Dates of birth are already equal. Only reached when the written rule did not match
+    and one side has a name part in MRZ form.
+    """
+    ca, cb = a._components, b._components
+    if not (ca.any_mrz or cb.any_mrz):
+        return None
+    ga = [(word, ca.given_names_mrz) for word in ca.given_names]
+    gb = [(word, cb.given_names_mrz) for word in cb.given_names]
+    if bool(ga) != bool(gb):
+        return None
+    shared = min(len(ga), len(gb))
+    if not _same_components(ga[:shared], gb[:shared]):
+        return None
+
+    tolerances = {"mrz_transliteration"}
+    sa, sb = ca.surnames(), cb.surnames()
+    if _same_components(sa, sb):
+        surname_words = _lowered(sa)
+        if len(ca.surname) != len(cb.surname):
+            tolerances.add("hyphenated_surname")
+    else:
+        surname_words = ()
+        for dropped, other in ((ca, cb), (cb, ca)):
+            if dropped.second_surname or not dropped.surname:
+                continue
+            words = [(word, dropped.surname_mrz) for word in dropped.surname]
+            if _same_components(words, other.first_surname(len(words))):
+                surname_words = _lowered(words)
+                break
+        if not surname_words:
+            return None
+        tolerances.add("second_surname_dropped")
+    if len(ga) != len(gb):
+        tolerances.add("given_names_shortened")
+    return IdentityMatch(
+        surname_words=surname_words,
+        given_names_compared=_lowered(ga[:shared]),
+        tolerances=tuple(t for t in TOLERANCES if t in tolerances),
+        score=name_score(a, b),
+    )
 
 
 #: The tolerances a match may need, in the order they are reported.
 TOLERANCES = (
     "exact",
     "accents_or_case",
+    "mrz_transliteration",
     "second_surname_dropped",
     "hyphenated_surname",
     "given_names_shortened",
@@ -230,13 +359,15 @@ def match_identity(a: Identity, b: Identity) -> IdentityMatch | None:
     Exactly the rule of spec/findings.md: equal dates of birth (partly unknown dates
     only when written the same); the first given names equal and further ones equal
     as far as both sides have them; surname words equal in full, or one side has no
-    second surname and its surname words equal the other side's first surname words.
+    second surname and its surname words equal the other side's first surname words;
+    failing that, the same rule with names in MRZ form read as ICAO transliterations
+    (see the module's docstring).
     """
     if a.date_of_birth != b.date_of_birth:
         return None
     given = _given_names_agree(a, b)
     if given is None:
-        return None
+        return _match_in_mrz_form(a, b)
 
     tolerances: set[str] = set()
     accents = False
@@ -254,7 +385,7 @@ def match_identity(a: Identity, b: Identity) -> IdentityMatch | None:
         tolerances.add("second_surname_dropped")
         accents = _written_differs((a.surname,), (b.surname,), len(surname_words))
     else:
-        return None
+        return _match_in_mrz_form(a, b)
 
     if len(a.given_words) != len(b.given_words):
         tolerances.add("given_names_shortened")

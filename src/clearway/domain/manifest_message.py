@@ -8,8 +8,10 @@ each disagreement (``MESSAGE_INCONSISTENT``).
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -59,6 +61,9 @@ class MessageFacts:
     disagreements: tuple[Disagreement, ...]
     parts: int  # messages (parts) in the report
     people: int  # persons read (NAD+FL / NAD+DDU)
+    #: The file exactly as received, transport lines, footers and segments the manifest has no
+    #: column for included: spec/manifest-paxlst.md keeps the message as the manifest's source.
+    original: bytes = field(default=b"", repr=False)
 
 
 def message_document(facts: MessageFacts) -> dict[str, Any]:
@@ -77,6 +82,8 @@ def message_document(facts: MessageFacts) -> dict[str, Any]:
         "disagreements": [asdict(item) for item in facts.disagreements],
         "parts": facts.parts,
         "people": facts.people,
+        # Base64: the bytes as received (any charset, control characters), safe in any JSON column.
+        "original_base64": base64.b64encode(facts.original).decode("ascii"),
     }
 
 
@@ -107,7 +114,17 @@ def message_from_document(raw: Mapping[str, Any]) -> MessageFacts:
         disagreements=tuple(Disagreement(**item) for item in raw["disagreements"]),
         parts=int(raw["parts"]),
         people=int(raw["people"]),
+        original=_original(raw.get("original_base64", "")),
     )
+
+
+def _original(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("original_base64 must be text")
+    try:
+        return base64.b64decode(text, validate=True)
+    except binascii.Error as error:
+        raise ValueError(f"original_base64: {error}") from None
 
 
 def _place(raw: Mapping[str, Any] | None) -> ReportedPlace | None:

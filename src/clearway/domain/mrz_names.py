@@ -10,7 +10,9 @@ no more than any other. See shared/standards/mrz.md §4 and §8.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
+from functools import lru_cache
 
 # One input character becomes one of these alternatives; the first is Doc 9303's
 # recommended form (used when writing an MRZ).
@@ -232,3 +234,98 @@ def mrz_name_matches(mrz_part: str, row_text: str, possibly_truncated: bool = Fa
     elif len(row_words) != len(mrz_words):
         return False
     return all(_word_matches(mrz, row, possibly_truncated) for mrz, row in zip(mrz_words, row_words, strict=False))
+
+
+# --- names compared in MRZ form (spec/manifest-paxlst.md, "Reading") --------------------
+
+#: A name part written only with what an MRZ or a PAXLST message holds: capital letters
+#: A-Z, fillers, spaces, and the hyphens, apostrophes, dots and commas gateways leave in.
+_MRZ_FORM_CHARACTERS = re.compile(r"[A-Z<' .,\-]+")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def in_mrz_form(text: str) -> bool:
+    """Whether a name part is in MRZ form (``NUNEZ<PENA``, ``OBRIEN``), not as written.
+
+    A written name in capitals without accents carries no more than its MRZ form, so
+    it is read as one; ``Núñez`` and ``Nunez`` are written names.
+    """
+    # Two linear scans (one pattern with a letter in the middle would backtrack on long text).
+    return _MRZ_FORM_CHARACTERS.fullmatch(text) is not None and _CAPITAL.search(text) is not None
+
+
+def name_components(text: str) -> tuple[str, ...]:
+    """The components of a name part as :func:`mrz_name_matches` compares them.
+
+    Letters with one MRZ form are written in it, those with several are kept as they
+    are (``Núñez`` -> ``("NUñEZ",)``); apostrophes vanish, hyphens and fillers separate.
+    """
+    return tuple(_words(text))
+
+
+def spells(mrz_component: str, component: str) -> bool:
+    """Whether an MRZ component spells a component of :func:`name_components` (every ICAO form)."""
+    return _word_matches(mrz_component, component, False)
+
+
+def mrz_skeleton(mrz_component: str) -> str:
+    """What two MRZ spellings of one written name share, letter by letter.
+
+    Doc 9303 lets an issuer write Ü as ``UE``, ``UXX`` or ``U``, Ä as ``AE`` or ``A``,
+    Å as ``AA`` or ``A``, Ö and Ø as ``OE`` or ``O``, Ñ as ``N`` or ``NXX``, ß as ``SS``
+    or ``S``. The skeleton drops what some form adds: an E after U, A or O, an A after
+    A, an S after S, an X after U or N (each judged against the last letter kept), so
+    ``OEVERGAARD`` and ``OVERGARD`` are both ``OVERGARD``. It may join two MRZ names no
+    single written name spells (``HAAS``, ``HAS``: both spell ``Hås``); it never parts two
+    spellings of the same name, since each form reduces to the letter it stands for.
+    """
+    kept: list[str] = []
+    for char in mrz_component:
+        last = kept[-1] if kept else ""
+        if (
+            (char == "E" and last in ("U", "A", "O"))
+            or (char == "A" and last == "A")
+            or (char == "S" and last == "S")
+            or (char == "X" and last in ("U", "N"))
+        ):
+            continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def _letter_classes() -> dict[str, str]:
+    """Each capital letter's class: letters that begin forms of one character are one class.
+
+    Cyrillic Г is written ``G`` or ``H``, Х ``KH`` or ``H``: so G, H and K are one class,
+    and a name's first letter, by class, is the same in every spelling of it.
+    """
+    parent = {letter: letter for letter in string.ascii_uppercase}
+
+    def root(letter: str) -> str:
+        while parent[letter] != letter:
+            letter = parent[letter]
+        return letter
+
+    for forms in _FORMS.values():
+        firsts = sorted({form[0] for form in forms if form})
+        for other in firsts[1:]:
+            a, b = sorted((root(firsts[0]), root(other)))
+            parent[b] = a
+    return {letter: root(letter) for letter in parent}
+
+
+_LETTER_CLASS = _letter_classes()
+
+
+@lru_cache(maxsize=4096)
+def key_letter(char: str) -> str:
+    """The class of a name's first letter (lower case), alike in a written name and its MRZ forms.
+
+    ``é``, ``E`` and ``É`` are ``e``; ``Г``, ``G``, ``H`` and ``K`` are one class. A
+    character with no MRZ form (a digit) is itself.
+    """
+    forms = _char_forms(char)
+    firsts = [form[0] for form in forms or () if form]
+    if not firsts or not "A" <= firsts[0] <= "Z":
+        return char
+    return _LETTER_CLASS[firsts[0]].lower()

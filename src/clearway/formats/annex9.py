@@ -93,7 +93,8 @@ def write_annex9_pdf(
 
         reference_data = PackagedReferenceData()
     forms = annex9_forms(snapshot, version, reference_data, clearance.claims if clearance else None)
-    pdf = _Annex9Document(forms)
+    development = clearance is not None and (clearance.development or clearance.claims.development_key)
+    pdf = _Annex9Document(forms, development=development)
     for declaration in forms.declarations:
         pdf.add_page()
         _general_declaration(pdf, forms, declaration, clearance)
@@ -110,9 +111,11 @@ def both(key: str, **params: object) -> str:
 
 
 class _Annex9Document(FPDF):
-    def __init__(self, forms: Annex9Forms) -> None:
+    def __init__(self, forms: Annex9Forms, *, development: bool = False) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.forms = forms
+        #: The clearance was signed with a key only the published development secret protects.
+        self.development = development
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(False)
         self.add_font(SANS, "", str(FONTS / "DejaVuSansCondensed.ttf"))
@@ -121,7 +124,13 @@ class _Annex9Document(FPDF):
         self.set_creator("Clearway")
         self.alias_nb_pages()
 
+    def header(self) -> None:
+        if self.development:
+            _development_warning(self)
+
     def footer(self) -> None:
+        if self.development:
+            _development_mark(self)
         forms = self.forms
         self.set_draw_color(0)
         self.line(MARGIN, FOOTER_TOP, PAGE_WIDTH - MARGIN, FOOTER_TOP)
@@ -150,6 +159,32 @@ class _Annex9Document(FPDF):
         page = both("annex9.footer.page", page=self.page_no(), pages="{nb}")
         self.set_x(PAGE_WIDTH - MARGIN - 45)
         self.cell(45, 3.5, page, align="R")
+
+
+def _development_warning(pdf: FPDF) -> None:
+    """On every page of a demonstration PDF: a red banner in the top margin, in both languages (and, with
+    the footer, :func:`_development_mark`)."""
+    pdf.set_font(SANS, "B", 8)
+    with pdf.local_context(text_color=(190, 0, 0), draw_color=(190, 0, 0), line_width=0.6):
+        pdf.rect(MARGIN, 1.5, CONTENT_WIDTH, 9.5)
+        for line, lang in enumerate(("en", "es")):
+            pdf.set_xy(MARGIN + 1, 2.2 + line * 4.3)
+            fitted_cell(
+                pdf, CONTENT_WIDTH - 2, 4, translate("annex9.development.banner", lang), (8.0, 7.5, 7.0, 6.5, 6.0),
+                bold=True,
+            )  # fmt: skip
+    pdf.set_xy(MARGIN, MARGIN)
+
+
+def _development_mark(pdf: FPDF) -> None:
+    """A large DEMO across the lower page, clear of the QR code (which still scans), drawn with the footer
+    over the page's content, translucent so that what it covers stays legible."""
+    with pdf.local_context(text_color=(190, 0, 0), fill_opacity=0.16):
+        pdf.set_font(SANS, "B", 64)
+        mark = "DEMO"
+        centre_x, centre_y = PAGE_WIDTH / 2, PAGE_HEIGHT * 0.62
+        with pdf.rotation(30, centre_x, centre_y):
+            pdf.text(centre_x - pdf.get_string_width(mark) / 2, centre_y + 8, mark)
 
 
 # --- General Declaration ------------------------------------------------------------------

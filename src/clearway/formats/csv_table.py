@@ -7,7 +7,9 @@ but a cell that spans lines only because a quote was left open swallows the rows
 it. So a quoted cell may span lines only when its lines are shaped like MRZ lines (in the
 ``mrz`` column) or none of them holds as many separators as a row; otherwise the record
 is unreadable at the line where the quote opened, and the lines after it are read again
-as rows (spec/manifest-csv.md, ``ROW_UNREADABLE``).
+as rows (spec/manifest-csv.md, ``ROW_UNREADABLE``). A cell that is a single quote before a
+formula character loses that quote, which Clearway's own exports add
+(``clearway.formats.csv_formula``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from clearway.domain.errors import UnusableInput
 from clearway.domain.people import UnreadableRecord
+from clearway.formats.csv_formula import restore
 from clearway.formats.table import Record, Table, canonical
 from clearway.settings import InputLimits
 
@@ -119,7 +122,7 @@ def _parse_record(lines: list[tuple[str, str]], start: int) -> _Parsed:
     index = start
     content = lines[index][0]
     if _QUOTE not in content:  # the common case, without a character loop
-        return _Parsed(content.split(SEPARATOR), index + 1, [])
+        return _Parsed(_restored(content.split(SEPARATOR), content), index + 1, [])
     position = 0
     while True:
         # At the start of a cell.
@@ -136,8 +139,15 @@ def _parse_record(lines: list[tuple[str, str]], start: int) -> _Parsed:
             end = content.find(SEPARATOR, position)
             cells.append(content[position:] if end < 0 else content[position:end])
         if end < 0:
-            return _Parsed(cells, index + 1, spanning)
+            return _Parsed(_restored(cells, "'"), index + 1, spanning)
         position = end + 1
+
+
+def _restored(cells: list[str], content: str) -> list[str]:
+    """The cells with the quote that neutralises a formula taken away (``clearway.formats.csv_formula``)."""
+    if "'" not in content:
+        return cells
+    return [restore(cell) for cell in cells]
 
 
 def _quoted(

@@ -80,6 +80,7 @@ def read_paxlst(data: bytes, path: Path, limits: InputLimits = DEFAULT_LIMITS) -
             disagreements=tuple(disagreements),
             parts=len(parts),
             people=len(people),
+            original=data,
         ),
     )
 

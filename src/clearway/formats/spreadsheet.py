@@ -1,8 +1,10 @@
 """Manifest and findings as CSV and XLSX, and the empty XLSX template.
 
-The manifest is written in the columns of spec/manifest-csv.md, values exactly as stored,
-so that the file reads back as the same manifest (an exported XLSX's first sheet is the
-manifest; the others explain the columns and list the findings). The template's sheets
+The manifest is written in the columns of spec/manifest-csv.md, values exactly as stored
+(in CSV, a cell that would start a formula behind one quote the reader takes away again:
+``clearway.formats.csv_formula``), so that the file reads back as the same manifest (an
+exported XLSX's first sheet is the manifest; the others explain the columns and list the
+findings). The template's sheets
 are built in ``clearway.formats.spreadsheet_layout``.
 """
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from clearway.domain.people import MANIFEST_COLUMNS
 from clearway.domain.snapshot import Passenger
+from clearway.formats.csv_formula import neutralise_row
 from clearway.i18n import translate
 
 _BOM = "\ufeff"  # spreadsheet programs read UTF-8 CSV as UTF-8 only with it; the reader drops it
@@ -40,11 +43,12 @@ def manifest_rows(passengers: Sequence[Passenger]) -> list[list[str]]:
 
 
 def manifest_csv(passengers: Sequence[Passenger]) -> bytes:
-    """The manifest as UTF-8 CSV (with a BOM), readable again by ``clearway check``."""
+    """The manifest as UTF-8 CSV (with a BOM), readable again by ``clearway check`` as the same people;
+    no cell starts a formula in a spreadsheet (``clearway.formats.csv_formula``)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(manifest_header(passengers))
-    writer.writerows(manifest_rows(passengers))
+    writer.writerow(neutralise_row(manifest_header(passengers)))
+    writer.writerows(neutralise_row(row) for row in manifest_rows(passengers))
     return (_BOM + out.getvalue()).encode("utf-8")
 
 
@@ -69,11 +73,12 @@ def finding_rows(findings: Sequence[Mapping[str, Any]]) -> list[list[str]]:
 
 
 def findings_csv(findings: Sequence[Mapping[str, Any]]) -> bytes:
-    """The findings as UTF-8 CSV: one row each, the message in English and Spanish."""
+    """The findings as UTF-8 CSV: one row each, the message in English and Spanish; no cell starts a
+    formula in a spreadsheet (``clearway.formats.csv_formula``)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(FINDING_COLUMNS)
-    writer.writerows(finding_rows(findings))
+    writer.writerows(neutralise_row(row) for row in finding_rows(findings))
     return (_BOM + out.getvalue()).encode("utf-8")
 
 

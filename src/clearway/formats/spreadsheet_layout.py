@@ -49,6 +49,7 @@ def workbook_bytes(
     sheet = book.active
     sheet.title = translate("sheet.manifest", "en")
     sheet.append(list(header))
+    _keep_as_text(sheet, header)  # an unknown column's name is typed by people too
     sheet.freeze_panes = "A2"
     letters = {name: get_column_letter(index) for index, name in enumerate(header, start=1)}
     for name in header:

@@ -39,10 +39,10 @@ class Annex9Source:
         )
 
 
-def annex9_source(session: Session, actor: Actor, public_id: str, number: int, secret: str) -> Annex9Source:
-    """What the PDF of version ``number`` prints, for a caller who may read its manifest (the view goes to the
-    access log, as for the version itself); a request or version the caller may not see answers as one that
-    does not exist."""
+def annex9_source(session: Session, actor: Actor, public_id: str, number: int | None, secret: str) -> Annex9Source:
+    """What the PDF of version ``number`` (the one the caller is shown when ``None``) prints, for a caller who
+    may read its manifest (the view goes to the access log, as for the version itself); a request or version
+    the caller may not see answers as one that does not exist."""
     request, version = read_version(session, actor, public_id, number)
     return Annex9Source(
         reference=request.reference,

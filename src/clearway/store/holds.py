@@ -21,10 +21,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from clearway.domain.identity import Identity, blocking_key
+from clearway.domain.identity import Identity, blocking_key, normalise_words
 from clearway.screening.holdlist import HOLD_COLUMNS, HoldRow, InvalidRow, check_file, read_rows
 from clearway.screening.index import HashingReader
 from clearway.settings import DEFAULT_LIMITS, InputLimits
@@ -36,7 +36,7 @@ Progress = Callable[[int, int], None]
 _BATCH = 10_000  # rows per INSERT batch, and per progress report
 _FIRST_INVALID_KEPT = 20  # invalid rows listed on the HoldList itself (all are in hold_invalid_rows)
 _SQLITE_IMPORT_CACHE_KIB = -131072  # negative: KiB, so 128 MiB
-_LOOKUP_CHUNK = 400  # (date of birth, key) pairs per candidate query
+_LOOKUP_CHUNK = 400  # dates of birth per candidate query
 
 _INVALID_ROWS: Table = metadata.tables[HoldInvalidRow.__tablename__]
 #: The list, the line of the file, the hold list's own columns, then the blocking key.
@@ -44,18 +44,17 @@ _ENTRY_COLUMNS = ("hold_list_id", "line", *HOLD_COLUMNS, "block_key")
 
 
 def name_key(surname: str, second_surname: str, given_names: str) -> str:
-    """The name part of the blocking key: ``first surname word|first given-name word``, normalised.
+    """``first surname word|first given-name word``, normalised: the stored ``block_key``.
 
     Normalised words hold only letters and digits, so ``|`` cannot occur inside one.
+    Screening looks entries up by date of birth and then by
+    ``clearway.domain.identity.blocking_key`` (first letters by class, so that a name in
+    MRZ form finds the written one), computed from the stored names, so a key stored
+    by an earlier release of the normalisation never hides an entry.
     """
-    _, surname_word, given_word = blocking_key(surname, second_surname, given_names, "")
-    return f"{surname_word}|{given_word}"
-
-
-def identity_key(identity: Identity) -> tuple[str, str]:
-    """``(date of birth as written, name key)``: what ``ix_hold_entries_lookup`` is searched by."""
-    born, surname_word, given_word = identity.blocking_key()
-    return born, f"{surname_word}|{given_word}"
+    surnames = normalise_words(surname) or normalise_words(second_surname)
+    given = normalise_words(given_names)
+    return f"{surnames[0] if surnames else ''}|{given[0] if given else ''}"
 
 
 def _entry(hold_list_id: int, row: HoldRow) -> tuple[Any, ...]:
@@ -255,19 +254,20 @@ def hold_candidates(session: Session, hold_list_id: int, people: Iterable[Identi
     """Entries of the list that share a blocking key with any of ``people`` (the rule then decides).
 
     Every pair ``match_identity`` accepts shares the key, so no match is missed; the
-    candidates are in line order.
+    candidates are in line order. Looked up by date of birth (``ix_hold_entries_lookup``),
+    then narrowed by the key of the stored names.
     """
-    keys = sorted({identity_key(person) for person in people})
+    keys = {person.blocking_key() for person in people}
+    births = sorted({born for born, _, _ in keys})
     found: list[HoldEntry] = []
-    for start in range(0, len(keys), _LOOKUP_CHUNK):
-        chunk = keys[start : start + _LOOKUP_CHUNK]
+    for start in range(0, len(births), _LOOKUP_CHUNK):
+        chunk = births[start : start + _LOOKUP_CHUNK]
         found.extend(
-            session.scalars(
-                select(HoldEntry).where(
-                    HoldEntry.hold_list_id == hold_list_id,
-                    tuple_(HoldEntry.date_of_birth, HoldEntry.block_key).in_(chunk),
-                )
+            entry
+            for entry in session.scalars(
+                select(HoldEntry).where(HoldEntry.hold_list_id == hold_list_id, HoldEntry.date_of_birth.in_(chunk))
             )
+            if blocking_key(entry.surname, entry.second_surname, entry.given_names, entry.date_of_birth) in keys
         )
     found.sort(key=lambda entry: entry.line)
     return found

@@ -100,4 +100,8 @@ MESSAGES: dict[str, Message] = {
     "annex9.footer.clearance": _p("annex9.footer.clearance", "Clearance"),
     "annex9.footer.not_cleared": _p("annex9.footer.not_cleared", "not cleared"),
     "annex9.footer.page": _p("annex9.footer.page", "Page {page} of {pages}"),
+    "annex9.development.banner": _p(
+        "annex9.development.banner",
+        "DEMONSTRATION ONLY: signed with a key protected only by the published development secret. This is not a clearance.",
+    ),
 }

@@ -299,4 +299,5 @@ MESSAGES: dict[str, Message] = {
     "term.stay_of_removal": _p("term.stay_of_removal", "stay of removal"),
     "term.pending_appeal": _p("term.pending_appeal", "pending appeal"),
     "term.court_order": _p("term.court_order", "court order"),
+    "term.mrz_transliteration": _p("term.mrz_transliteration", "a name in MRZ form read as an ICAO transliteration"),
 }

@@ -53,8 +53,8 @@ class HoldEntry(Base):
 
     __tablename__ = "hold_entries"
     __table_args__ = (
-        # Screening looks a person up by (list, date of birth as written, name key); see
-        # clearway.domain.identity.blocking_key. Every pair the same-person rule accepts shares it.
+        # Screening looks a person up by (list, date of birth as written), then narrows by
+        # clearway.domain.identity.blocking_key of the stored names (clearway.store.holds).
         Index("ix_hold_entries_lookup", "hold_list_id", "date_of_birth", "block_key"),
     )
 
