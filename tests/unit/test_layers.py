@@ -7,12 +7,15 @@ module is excepted: the session a route passes on comes from ``clearway.services
 """
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import clearway.web
 
 WEB = Path(clearway.web.__file__).parent
 FORBIDDEN_MODULES = ("sqlalchemy", "clearway.store", "clearway.commands", "clearway.cli")
+COMMAND_LINE = ("clearway.cli", "clearway.commands")
 
 
 def _imports(path: Path) -> list[str]:
@@ -34,3 +37,14 @@ def test_the_web_reaches_the_database_only_through_the_services() -> None:
             if forbidden:
                 problems.append(f"{where}: imports {name}")
     assert problems == []
+
+
+def test_the_web_application_does_not_load_the_command_line() -> None:
+    """Not even through another module: serving the web needs neither Typer nor the commands."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, clearway.web.app; print('\\n'.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert [name for name in loaded if name.split(".")[0] == "typer" or name.startswith(COMMAND_LINE)] == []

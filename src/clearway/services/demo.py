@@ -49,7 +49,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
     actors: dict[tuple[str, Role], Actor] = {}
     orgs = {}
     for name, kind, country, slug in _ORGANISATIONS:
-        organisation = people.create_organisation(session, name, kind, country)
+        organisation = people.create_organisation(session, DEMO_SETUP, name, kind, country)
         orgs[slug] = organisation
         for role in Role:
             user = people.create_user(
@@ -61,7 +61,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
                 role,
                 DEMO_PASSWORD,
             )
-            issued = people.create_token(session, user, "demo")
+            issued = people.create_token(session, user, "demo", actor=DEMO_SETUP)
             logins.append(DemoLogin(name, user.email, str(role), issued.secret))
             actors[(slug, role)] = actor_for(session, user.id)
 
@@ -70,7 +70,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
             agreements.load_agreement_file(session, DEMO_SETUP, path)
     with as_file(_DATA / "holds-sample.csv") as path:
         import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
-    people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
+    people.grant_observer(session, DEMO_SETUP, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
 
     sender = actors[("usa", Role.OFFICER)]
     mexico = actors[("mex", Role.OFFICER)]
