@@ -79,6 +79,11 @@ def create_user(
     return user
 
 
+def add_colleague(session: Session, actor: Actor, email: str, display_name: str, role: Role, password: str) -> UserView:
+    """``POST /users``: an admin adds a user to their own organisation."""
+    return UserView.of(create_user(session, actor, actor.organisation_id, email, display_name, role, password))
+
+
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
