@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, NotRequired, TypedDict
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +34,15 @@ from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Invalid
 from clearway.services.precheck import has_errors, precheck_snapshot, stored_findings
 from clearway.services.requests import current_version, share_version, snapshot_of, version_row
+from clearway.services.transition_results import (
+    DecideResult,
+    DepartureResult,
+    IssuedClearance,
+    ReceptionResult,
+    RevokeResult,
+    StateResult,
+    SubmitResult,
+)
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -49,62 +58,6 @@ from clearway.store.models import (
 OTHER = "OTHER"
 MAX_REGISTRATION = 16  # the longest registrations (military serials) fit; the column holds 16
 _FINDING_CODES = frozenset(str(code) for code in Code)
-
-
-# What the transitions answer. Dictionaries with typed keys rather than dataclasses: the result
-# of an idempotent call is stored as JSON and answered again as it was (``idempotency.once``).
-
-
-class SubmitResult(TypedDict):
-    state: str
-    version: int
-    findings: list[dict[str, Any]]  # stored findings (``services.precheck.stored_findings``)
-    override: str | None
-
-
-class IssuedClearance(TypedDict):
-    number: str
-    token: str
-    key_id: str
-
-
-class Signature(TypedDict):
-    token: str | None
-    key_id: str | None
-
-
-class DecideResult(TypedDict):
-    state: str
-    version: int
-    decision: int
-    clearance: NotRequired[IssuedClearance]
-    signature: Signature
-
-
-class RevokeResult(TypedDict):
-    state: str
-    signature: Signature
-
-
-class StateResult(TypedDict):
-    state: str
-
-
-class DepartureResult(TypedDict):
-    state: str
-    at: str
-    actual_registration: str
-    registration_mismatch: bool
-    outside_validity: bool
-    cleared_registration: NotRequired[str]
-    valid_from: NotRequired[str]
-    valid_until: NotRequired[str]
-
-
-class ReceptionResult(TypedDict):
-    state: str
-    received: int
-    not_on_board: int
 
 
 def _begin(session: Session, actor: Actor, public_id: str, action: Action) -> tuple[ClearanceRequest, State]:
