@@ -50,11 +50,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/paperwork_pdf.py
 
-# Page text: extract what templates and pages mark for translation, merge it into every
-# language's catalogue (new messages untranslated, changed ones fuzzy), compile the .mo files.
+# Every message: extract what templates and pages mark for translation and the keyed messages of
+# src/clearway/i18n/catalog (_p/_np, the key as msgctxt), merge it into every language's
+# catalogue (new messages untranslated, changed ones fuzzy), compile the .mo files.
 LOCALE := src/clearway/locale
 translations: $(STAMP)
-	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k ngettext:1,2 --no-location --sort-output \
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k ngettext:1,2 -k _p:1c,2 -k _np:1c,2,3 \
+		--no-location --sort-output \
 		--project Clearway -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --no-wrap
 	$(BIN)/pybabel compile -d $(LOCALE) -D messages --statistics

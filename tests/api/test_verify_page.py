@@ -8,8 +8,12 @@ import re
 from typing import Any
 
 from clearway.domain.workflow import State
-from clearway.i18n.catalog.verify import MESSAGES
+from clearway.i18n import catalogue
+from clearway.i18n.catalog import verify as verify_catalog
 from tests.api.support import API, World
+
+#: The messages of ``catalog/verify.py`` in every language.
+MESSAGES = {key: catalogue()[key] for key in verify_catalog.MESSAGES}
 
 
 def bootstrap(page: str) -> dict[str, Any]:

@@ -146,6 +146,8 @@ def page(
 
 
 def check(page: Any, text: str) -> str:
+    # The previous verdict is cleared first: waiting for "a verdict" would otherwise return the last one.
+    page.evaluate("document.querySelector('#result').replaceChildren()")
     page.fill("#token", text)
     page.click("#paste button[type=submit]")
     page.wait_for_selector("#result .verdict")

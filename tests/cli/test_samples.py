@@ -79,3 +79,25 @@ def test_examples_in_the_repo_are_the_samples(samples: Path) -> None:
     examples = Path(__file__).resolve().parents[2] / "examples"
     for example in examples.iterdir():
         assert example.read_bytes() == (samples / example.name).read_bytes(), example.name
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"),
+    [
+        ("en", "No errors (0 warnings, {infos} notes): the request can be submitted."),
+        ("es", "Sin errores (0 advertencias, {infos} notas): la solicitud puede presentarse."),
+    ],
+)
+def test_the_text_report_counts_in_real_plurals(clearway, samples: Path, lang: str, summary: str) -> None:
+    wanted = expected(samples, "expected-clean.json")
+    args = (
+        "--request", samples / "request-clean.toml",
+        "--manifest", samples / "manifest-clean.csv",
+        "--agreement", samples / "agreement-usa-mex.toml",
+        "--at", wanted["at"],
+    )  # fmt: skip
+    _, report = run_json(clearway, *args)
+    outcome = clearway("check", *args, "--lang", lang)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip().splitlines()[-1] == summary.format(infos=report["counts"]["info"])
+    assert "(s)" not in outcome.stdout

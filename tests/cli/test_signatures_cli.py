@@ -131,9 +131,8 @@ def test_serve_warns_on_every_start_without_a_configured_secret(
     monkeypatch.delenv("CLEARWAY_SECRET_KEY")
     engine = make_engine(database)
     with session_scope(engine) as session:
-        keys.rekey(
-            session, COMMAND_LINE, DEVELOPMENT_SECRET_KEY
-        )  # a development database: keys under the development secret
+        # A development database: keys under the development secret.
+        keys.rekey(session, COMMAND_LINE, DEVELOPMENT_SECRET_KEY)
     engine.dispose()
     started: list[object] = []
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(app))

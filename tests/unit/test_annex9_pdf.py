@@ -11,8 +11,8 @@ from clearway.domain.clearance import DecisionKind
 from clearway.domain.clearance_qr import pack, unpack
 from clearway.domain.snapshot import RequestSnapshot, manifest_hash, snapshot_from
 from clearway.formats.annex9 import PrintedClearance, write_annex9_pdf
-from clearway.i18n import translate
-from clearway.i18n.catalog.annex9 import MESSAGES
+from clearway.i18n import catalogue, translate
+from clearway.i18n.catalog import annex9 as annex9_catalog
 from clearway.signing import (
     ClearanceInvalid,
     KeySet,
@@ -25,6 +25,9 @@ from clearway.signing import (
 from tests.factories import leg, people, request, row_values
 from tests.factories.versions import ISSUED_AT, claims
 from tests.pdf_reading import embedded_fonts, page_texts, qr_codes
+
+#: The messages of ``catalog/annex9.py`` in every language.
+MESSAGES = {key: catalogue()[key] for key in annex9_catalog.MESSAGES}
 
 SECRET = "a-random-secret-from-settings-0123456789"
 #: Names as people write them: accents, ñ, a diaeresis, particles, hyphens, an apostrophe, two surnames.

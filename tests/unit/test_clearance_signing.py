@@ -19,7 +19,8 @@ from clearway.domain.clearance import ClaimsInvalid, ClearanceClaims, clearance_
 from clearway.domain.clearance_text import coverage
 from clearway.domain.errors import UnusableInput
 from clearway.domain.snapshot import canonical_json, manifest_hash
-from clearway.i18n.catalog.clearance import MESSAGES
+from clearway.i18n import catalogue
+from clearway.i18n.catalog import clearance as clearance_catalog
 from clearway.keyset import public_keys_from_file
 from clearway.signing import (
     ClearanceInvalid,
@@ -33,6 +34,9 @@ from clearway.signing import (
     verify_clearance,
 )
 from tests.factories.versions import claims, snapshot
+
+#: The messages of ``catalog/clearance.py`` in every language.
+MESSAGES = {key: catalogue()[key] for key in clearance_catalog.MESSAGES}
 
 SECRET = "a-random-secret-from-settings-0123456789"
 

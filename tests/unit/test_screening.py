@@ -16,8 +16,12 @@ import pytest
 from clearway.domain.dates import PartialDate
 from clearway.domain.errors import UnusableInput
 from clearway.domain.identity import Identity
-from clearway.i18n.catalog.holds import MESSAGES
+from clearway.i18n import catalogue
+from clearway.i18n.catalog import holds as holds_catalog
 from clearway.screening import CACHE_ENV, HOLD_COLUMNS, HoldIndex, open_hold_list
+
+#: The messages of ``catalog/holds.py`` in every language.
+MESSAGES = {key: catalogue()[key] for key in holds_catalog.MESSAGES}
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 HEADER = ",".join(HOLD_COLUMNS)

@@ -249,3 +249,172 @@ def test_an_amendment_after_approval_is_previewed_as_material_before_it_is_saved
     saved = sender.post(f"/requests/{approved}/flight", data={**form, "confirm": "yes"})
     assert "The change is material" in saved.text
     assert _state(saved.text) == "submitted"
+
+
+def _surnames() -> set[str]:
+    """Every surname of the demo's manifests (they are all drawn from the demo's template rows)."""
+    from importlib.resources import files
+
+    text = (files("clearway") / "demo_data" / "manifest-clean.csv").read_text(encoding="utf-8")
+    return {line.split(",")[1] for line in text.splitlines()[1:] if line}
+
+
+def _mexican_flights_of_the_monitor(app: object) -> tuple[TestClient, list[str]]:
+    observer = signed_in(app, "officer@monitor.demo")
+    mexico = set(request_ids(signed_in(app, "officer@mex.demo")))
+    return observer, [i for i in request_ids(observer) if i in mexico]
+
+
+def test_an_observer_whose_grant_excludes_personal_data_sees_no_name_and_cannot_reveal(app: object) -> None:
+    observer, flights = _mexican_flights_of_the_monitor(app)
+    assert flights, "the demo grants the monitor the sender's USA-MEX flights without personal data"
+    page = observer.get(f"/requests/{flights[0]}")
+    assert page.status_code == 200
+    assert 'id="no-personal-data"' in page.text and 'id="reveal-personal-data"' not in page.text
+    assert not {name for name in _surnames() if name in page.text}
+    asked = observer.get(f"/requests/{flights[0]}?personal=shown")
+    assert asked.status_code == 403
+    assert not {name for name in _surnames() if name in asked.text}
+
+
+def test_an_observer_whose_grant_includes_personal_data_may_reveal_it(app: object) -> None:
+    observer = signed_in(app, "officer@monitor.demo")
+    guatemala = set(request_ids(signed_in(app, "officer@gtm.demo")))
+    granted = [i for i in request_ids(observer) if i in guatemala]
+    page = observer.get(f"/requests/{granted[0]}?personal=shown")
+    assert page.status_code == 200
+    assert {name for name in _surnames() if name in page.text}
+
+
+def _draft_after_the_question(app: object) -> tuple[str, int]:
+    """A Mexican flight awaiting information, with a new version the sender saved and has not resubmitted."""
+    sender = signed_in(app, "officer@usa.demo")
+    mexico = set(request_ids(signed_in(app, "officer@mex.demo")))
+    waiting = next(
+        i for i in request_ids(sender) if i in mexico and _state(sender.get(f"/requests/{i}").text) == "info_requested"
+    )
+    page = sender.get(f"/requests/{waiting}/flight")
+    form = {name: value for name, value in re.findall(r'id="([^"]+)" name="\1"[^>]*? value="([^"]*)"', page.text)}
+    form.update(csrf_token=csrf_token(page.text), category="civil_charter", registration="N777ZZ", confirm="yes")
+    form["based_on"] = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    saved = sender.post(f"/requests/{waiting}/flight", data=form)
+    assert saved.status_code == 200, saved.text
+    return waiting, int(form["based_on"]) + 1
+
+
+def test_the_receiving_side_cannot_open_a_version_never_put_before_it(app: object) -> None:
+    public_id, draft = _draft_after_the_question(app)
+    receiver = signed_in(app, "officer@mex.demo")
+    assert receiver.get(f"/requests/{public_id}?version={draft}").status_code == 404
+    assert receiver.get(f"/requests/{public_id}?version={draft}&personal=shown").status_code == 404
+    shown = receiver.get(f"/requests/{public_id}")
+    assert shown.status_code == 200 and "N777ZZ" not in shown.text
+
+
+def _approved_flight(app: object) -> tuple[TestClient, str]:
+    sender = signed_in(app, "officer@usa.demo")
+    approved = next(i for i in request_ids(sender) if _state(sender.get(f"/requests/{i}").text) == "approved")
+    return sender, approved
+
+
+def _post_manifest(sender: TestClient, public_id: str, content: bytes) -> object:
+    page = sender.get(f"/requests/{public_id}")
+    based_on = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    return sender.post(
+        f"/requests/{public_id}/manifest",
+        data={"csrf_token": csrf_token(page.text), "based_on": based_on, "state": "approved"},
+        files={"manifest": ("replacement.csv", content, "text/csv")},
+    )
+
+
+def test_a_manifest_replacing_an_approved_one_is_previewed_and_saved_only_when_confirmed(app: object) -> None:
+    sender, approved = _approved_flight(app)
+    number = re.search(r"/versions/(\d+)/files/csv", sender.get(f"/requests/{approved}").text).group(1)  # type: ignore[union-attr]
+    current = sender.get(f"/requests/{approved}/versions/{number}/files/csv").text
+    header, *lines = current.splitlines()
+    columns = header.split(",")
+    # A new identity for a passenger without an MRZ (a renamed MRZ holder would be an error to justify).
+    index = next(i for i, line in enumerate(lines) if not line.split(",")[columns.index("mrz")])
+    surname = lines[index].split(",")[columns.index("surname")]
+    lines[index] = lines[index].replace(surname, surname + "-RENAMED", 1)
+    replacement = "\n".join([header, *lines]).encode()
+    preview = _post_manifest(sender, approved, replacement)
+    assert preview.status_code == 200  # type: ignore[attr-defined]
+    assert 'id="amendment-preview"' in preview.text and "This change is material" in preview.text  # type: ignore[attr-defined]
+    assert _state(sender.get(f"/requests/{approved}").text) == "approved"  # nothing saved by the preview
+    carried = re.search(r'name="manifest_carried" value="([^"]+)"', preview.text).group(1)  # type: ignore[attr-defined,union-attr]
+    form = dict(re.findall(r'name="(based_on|state|confirm|manifest_name)" value="([^"]*)"', preview.text))  # type: ignore[attr-defined]
+    confirmed = sender.post(
+        f"/requests/{approved}/manifest",
+        data={**form, "csrf_token": csrf_token(preview.text), "manifest_carried": carried},  # type: ignore[attr-defined]
+    )
+    assert confirmed.status_code == 200
+    assert _state(confirmed.text) == "submitted"
+    assert surname + "-RENAMED" in sender.get(f"/requests/{approved}?personal=shown").text
+
+
+def test_a_preview_file_sent_back_altered_is_refused_with_a_message(app: object) -> None:
+    sender, approved = _approved_flight(app)
+    page = sender.get(f"/requests/{approved}")
+    response = sender.post(
+        f"/requests/{approved}/manifest",
+        data={"csrf_token": csrf_token(page.text), "confirm": "yes", "manifest_carried": "not base64!"},
+    )
+    assert response.status_code == 422
+    assert "Choose the manifest file again" in response.text
+    assert _state(sender.get(f"/requests/{approved}").text) == "approved"
+
+
+def _access_lines(client: TestClient, public_id: str) -> int:
+    return client.get(f"/requests/{public_id}/timeline").text.split('id="access-heading"')[1].count("<tr><td>")
+
+
+def test_the_paperwork_of_a_version_downloads_from_its_page_and_each_download_is_logged(app: object) -> None:
+    receiver = signed_in(app, "officer@mex.demo")
+    # Departed: cleared and flown (the approved ones are amended by the tests before this one).
+    public_id = next(i for i in request_ids(receiver) if _state(receiver.get(f"/requests/{i}").text) == "departed")
+    page = receiver.get(f"/requests/{public_id}").text
+    links = re.findall(r'href="(/requests/[^"]+/versions/\d+/(?:annex9\.pdf|files/[a-z-]+))"', page)
+    assert len(links) == 5, links
+    before = _access_lines(receiver, public_id)
+    for link in links:
+        downloaded = receiver.get(link)
+        assert downloaded.status_code == 200, link
+        assert downloaded.headers["content-disposition"].startswith("attachment;")
+        assert downloaded.headers["cache-control"] == "no-store"
+    assert receiver.get(links[0]).content.startswith(b"%PDF")
+    assert _access_lines(receiver, public_id) == before + len(links) + 1  # the PDF was read twice
+
+
+def test_paperwork_is_not_offered_nor_served_without_personal_data(app: object) -> None:
+    observer, flights = _mexican_flights_of_the_monitor(app)
+    page = observer.get(f"/requests/{flights[0]}").text
+    assert 'id="paperwork"' not in page
+    version = re.search(r"Version (\d+) of", page).group(1)  # type: ignore[union-attr]
+    assert observer.get(f"/requests/{flights[0]}/versions/{version}/annex9.pdf").status_code == 403
+    assert observer.get(f"/requests/{flights[0]}/versions/{version}/files/csv").status_code == 403
+    assert observer.get(f"/requests/{flights[0]}/versions/x/files/csv").status_code == 404
+
+
+def test_a_replaced_manifest_with_errors_goes_back_only_with_a_justification(app: object) -> None:
+    sender, approved = _approved_flight(app)
+    number = re.search(r"/versions/(\d+)/files/csv", sender.get(f"/requests/{approved}").text).group(1)  # type: ignore[union-attr]
+    header, *lines = sender.get(f"/requests/{approved}/versions/{number}/files/csv").text.splitlines()
+    columns = header.split(",")
+    index = next(i for i, line in enumerate(lines) if line.split(",")[columns.index("mrz")])
+    surname = lines[index].split(",")[columns.index("surname")]
+    lines[index] = lines[index].replace(surname, surname + "X", 1)  # no longer what the MRZ says: an error
+    preview = _post_manifest(sender, approved, "\n".join([header, *lines]).encode())
+    assert 'id="justification"' in preview.text  # type: ignore[attr-defined]
+    form = dict(
+        re.findall(r'name="(based_on|state|confirm|manifest_name|manifest_carried)" value="([^"]*)"', preview.text)
+    )  # type: ignore[attr-defined]
+    form["csrf_token"] = csrf_token(preview.text)  # type: ignore[attr-defined]
+    refused = sender.post(f"/requests/{approved}/manifest", data=form)
+    assert refused.status_code == 409 and "MRZ_MISMATCH" in refused.text
+    assert _state(sender.get(f"/requests/{approved}").text) == "approved"
+    justified = sender.post(
+        f"/requests/{approved}/manifest", data={**form, "justification": "The passport was renewed; MRZ to follow."}
+    )
+    assert justified.status_code == 200 and _state(justified.text) == "submitted"
+    assert "The passport was renewed; MRZ to follow." in sender.get(f"/requests/{approved}").text

@@ -147,9 +147,9 @@ def report_text(result: PrecheckResult, lang: str) -> str:
         translate(
             summary,
             lang,
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
+            errors=translate("report.count.errors", lang, count=counts[Severity.ERROR]),
+            warnings=translate("report.count.warnings", lang, count=counts[Severity.WARNING]),
+            infos=translate("report.count.notes", lang, count=counts[Severity.INFO]),
         ),
     ]
     return "\n".join(lines)

@@ -214,6 +214,7 @@ def _ordered_parts(messages: list[_Message], source: str) -> list[_Message]:
             tag="UNH",
             position=where.position,
             parts=", ".join(f"{number if number is not None else '?'}" for number in numbers),
+            count=len(numbers),
         )
     return ordered
 

@@ -133,6 +133,21 @@ def as_domain(row: AgreementVersion) -> Agreement:
     return parse_agreement(row.document, Reader(Path(row.source_name), "agreement"))
 
 
+def judged_by(session: Session, receiving_country: str, code: str | None, version: int | None) -> Agreement | None:
+    """The agreement version a request version was judged by (ids are their receiving country's own);
+    None when it was judged by none."""
+    if code is None or version is None:
+        return None
+    row = session.scalars(
+        select(AgreementVersion).where(
+            AgreementVersion.receiving_country == receiving_country,
+            AgreementVersion.agreement_code == code,
+            AgreementVersion.version == version,
+        )
+    ).first()
+    return as_domain(row) if row is not None else None
+
+
 def agreements_between(session: Session, sending_authority: str, receiving_country: str) -> list[Agreement]:
     """Every stored version for this sender and receiving country (the rules pick the one in force)."""
     rows = session.scalars(

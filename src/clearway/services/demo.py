@@ -70,7 +70,12 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
             agreements.load_agreement_file(session, DEMO_SETUP, path)
     with as_file(_DATA / "holds-sample.csv") as path:
         import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
+    # The monitor sees Guatemala's flights whole, and the sender's flights to Mexico without personal
+    # data (flight, counts and safeguards only): both kinds of grant are there to try.
     people.grant_observer(session, DEMO_SETUP, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
+    people.grant_observer(
+        session, DEMO_SETUP, orgs["monitor"].id, agreement_code="USA-MEX", grantor=orgs["usa"], personal_data=False
+    )
 
     sender = actors[("usa", Role.OFFICER)]
     mexico = actors[("mex", Role.OFFICER)]

@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.flights import FlightRequest
 from clearway.domain.material import classify_change
+from clearway.domain.people import Manifest
 from clearway.domain.snapshot import Passenger, RequestSnapshot, canonical_seq, snapshot_from
-from clearway.domain.workflow import Action, Permission
+from clearway.domain.workflow import Action, Permission, State
 from clearway.formats.manifest import read_manifest
-from clearway.services import requests, workflow
+from clearway.services import agreements, requests, workflow
 from clearway.services.access import find_request
 from clearway.services.actor import Actor
 from clearway.services.errors import NotFound
-from clearway.services.pages_views import _agreement_of
 from clearway.services.requests import current_version, snapshot_of, version_row
 from clearway.store.models import ClearanceRequest, Decision, ReceptionOutcome, RequestVersion
 
@@ -39,23 +39,31 @@ def create_flight(session: Session, actor: Actor, flight: FlightRequest) -> Clea
 
 
 def save_flight(
-    session: Session, actor: Actor, public_id: str, based_on: int, flight: FlightRequest
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    based_on: int,
+    flight: FlightRequest,
+    justification: str | None = None,
 ) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
-    """A new version with the flight's fields changed and the manifest as it was."""
+    """A new version with the flight's fields changed and the manifest as it was (``justification``: see
+    ``save_manifest``)."""
     request = find_request(session, actor, public_id)
     snapshot = snapshot_of(current_version(session, request))
-    return requests.save_edit(session, actor, public_id, based_on, replace(snapshot, flight=flight))
+    changed = replace(snapshot, flight=flight)
+    return requests.save_edit(session, actor, public_id, based_on, changed, justification=justification)
 
 
 def save_manifest(
-    session: Session, actor: Actor, public_id: str, based_on: int, path: Path
+    session: Session, actor: Actor, public_id: str, based_on: int, path: Path, justification: str | None = None
 ) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
-    """A new version with the manifest read from ``path`` (CSV or XLSX) and the flight as it was."""
+    """A new version with the manifest read from ``path`` (CSV, XLSX or PAXLST) and the flight as it was;
+    ``justification``: why a material amendment goes back despite pre-check errors."""
     request = find_request(session, actor, public_id)
     actor.require(Permission.REQUEST_CREATE)
     flight = snapshot_of(current_version(session, request)).flight
     snapshot = snapshot_from(flight, read_manifest(path))
-    return requests.save_edit(session, actor, public_id, based_on, snapshot)
+    return requests.save_edit(session, actor, public_id, based_on, snapshot, justification=justification)
 
 
 def replace_row(snapshot: RequestSnapshot, seq: str, values: dict[str, str]) -> RequestSnapshot:
@@ -77,13 +85,19 @@ def replace_row(snapshot: RequestSnapshot, seq: str, values: dict[str, str]) -> 
 
 
 def save_row(
-    session: Session, actor: Actor, public_id: str, based_on: int, seq: str, values: dict[str, str]
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    based_on: int,
+    seq: str,
+    values: dict[str, str],
+    justification: str | None = None,
 ) -> tuple[ClearanceRequest, RequestVersion, list[str]]:
-    """A new version with one manifest row edited in place."""
+    """A new version with one manifest row edited in place (``justification``: see ``save_manifest``)."""
     request = find_request(session, actor, public_id)
     actor.require(Permission.REQUEST_CREATE)
     snapshot = replace_row(snapshot_of(current_version(session, request)), seq, values)
-    return requests.save_edit(session, actor, public_id, based_on, snapshot)
+    return requests.save_edit(session, actor, public_id, based_on, snapshot, justification=justification)
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,15 @@ class AmendmentPreview:
         return bool(self.material_reasons)
 
 
+def preview_manifest(session: Session, actor: Actor, public_id: str, path: Path) -> AmendmentPreview | None:
+    """For an approved request, the manifest in ``path`` compared with the version last decided (nothing is
+    saved); None when the request is not approved, where an upload is saved at once."""
+    request = find_request(session, actor, public_id)
+    if request.state not in (State.APPROVED, State.APPROVED_RESTRICTED):
+        return None
+    return preview_change(session, actor, public_id, manifest=read_manifest(path))
+
+
 def preview_change(
     session: Session,
     actor: Actor,
@@ -106,6 +129,7 @@ def preview_change(
     *,
     flight: FlightRequest | None = None,
     row: tuple[str, dict[str, str]] | None = None,
+    manifest: Manifest | None = None,
 ) -> AmendmentPreview | None:
     """For an approved request: the change compared with the version last decided; None before any decision."""
     request = find_request(session, actor, public_id)
@@ -116,11 +140,13 @@ def preview_change(
         snapshot = replace(snapshot, flight=flight)
     if row is not None:
         snapshot = replace_row(snapshot, row[0], row[1])
+    if manifest is not None:
+        snapshot = snapshot_from(snapshot.flight, manifest)
     decided = session.scalars(_last_decision(request.id)).first()
     if decided is None:
         return None
     older = version_row(session, request, decided.version)
-    agreement = _agreement_of(session, older)
+    agreement = agreements.judged_by(session, request.receiving_country, older.agreement_code, older.agreement_version)
     tolerance = agreement.time_tolerance_minutes if agreement is not None else None
     change = classify_change(snapshot_of(older), snapshot, tolerance)
     return AmendmentPreview(diff_versions(snapshot_of(older), snapshot), tuple(change.reasons), decided.version)

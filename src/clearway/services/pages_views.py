@@ -20,13 +20,19 @@ from clearway.domain.workflow import Action, OrgKind, Permission, State
 from clearway.i18n import DEFAULT_LANGUAGE
 from clearway.services import agreements
 from clearway.services import conversation as conversation_service
-from clearway.services.access import find_request, log_personal_data_view, visible
+from clearway.services.access import (
+    find_request,
+    log_personal_data_view,
+    may_read_personal_data,
+    require_personal_data,
+    shown_version,
+    visible,
+)
 from clearway.services.actor import Actor
 from clearway.services.precheck import finding_message
-from clearway.services.requests import snapshot_of, version_row
+from clearway.services.requests import snapshot_of, version_row, visible_version
 from clearway.store.models import (
     AccessLogEntry,
-    AgreementVersion,
     AuditEntry,
     Clearance,
     ClearanceRequest,
@@ -161,6 +167,10 @@ class RequestPage:
     snapshot: RequestSnapshot
     findings: list[dict[str, Any]]
     revealed: bool
+    #: The reader may see the personal data (role and, for an observer, a grant that includes it).
+    may_reveal: bool
+    #: The reader's current version: the sender's latest, the last one put before the others.
+    latest_version: int
     decisions: list[Decision]
     clearance: Clearance | None
     events: list[FlightEvent]
@@ -207,11 +217,17 @@ class RequestPage:
 def request_page(
     session: Session, actor: Actor, public_id: str, lang: str, *, reveal: bool = False, number: int | None = None
 ) -> RequestPage:
-    """A request as its page shows it. ``reveal``: show the personal data (written to the access log)."""
+    """A request as its page shows it. ``reveal``: show the personal data (written to the access log).
+
+    The same rules as the API's reads: the receiving side and observers see only versions put before
+    the receiving side (a draft after them answers as a missing version), and personal data only when
+    the role allows it and, for an observer, the grant includes it."""
     request = find_request(session, actor, public_id)
-    version = version_row(session, request, number or request.current_version)
+    latest = shown_version(actor, request)
+    version = visible_version(session, actor, request, latest if number is None else number)
+    may_reveal = may_read_personal_data(session, actor, request)
     if reveal:
-        actor.require(Permission.PERSONAL_DATA_READ)
+        require_personal_data(session, actor, request)
         log_personal_data_view(session, actor, request, version.number)
     snapshot = snapshot_of(version)
     decisions = list(
@@ -274,6 +290,8 @@ def request_page(
         snapshot=snapshot,
         findings=list(version.findings),
         revealed=reveal,
+        may_reveal=may_reveal,
+        latest_version=latest,
         decisions=decisions,
         clearance=clearance,
         events=events,
@@ -300,17 +318,7 @@ def _by_seq(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _agreement_of(session: Session, version: RequestVersion, receiving_country: str) -> Agreement | None:
-    """The agreement version the version was judged by (agreement ids are the receiving country's own)."""
-    if version.agreement_code is None or version.agreement_version is None:
-        return None
-    row = session.scalars(
-        select(AgreementVersion).where(
-            AgreementVersion.receiving_country == receiving_country,
-            AgreementVersion.agreement_code == version.agreement_code,
-            AgreementVersion.version == version.agreement_version,
-        )
-    ).first()
-    return agreements.as_domain(row) if row is not None else None
+    return agreements.judged_by(session, receiving_country, version.agreement_code, version.agreement_version)
 
 
 def _user_names(session: Session, user_ids: set[int]) -> dict[int, tuple[str, str]]:

@@ -359,7 +359,7 @@ def _free_reference(session: Session, actor: Actor, reference: str) -> str:
     raise Conflict("service.reference_taken", reference=reference)
 
 
-def _visible_version(session: Session, actor: Actor, request: ClearanceRequest, number: int) -> RequestVersion:
+def visible_version(session: Session, actor: Actor, request: ClearanceRequest, number: int) -> RequestVersion:
     # A version never put before the receiving side answers, to them, as one that does not exist.
     if not may_see_version(session, actor, request, number):
         raise NotFound("service.version_not_found", request=request.public_id, version=number)
@@ -371,7 +371,7 @@ def read_version(
 ) -> tuple[ClearanceRequest, RequestVersion]:
     """A version with its personal data, if the actor may see both; the view goes to the access log."""
     request = find_request(session, actor, public_id)
-    version = _visible_version(session, actor, request, shown_version(actor, request) if number is None else number)
+    version = visible_version(session, actor, request, shown_version(actor, request) if number is None else number)
     require_personal_data(session, actor, request)
     log_personal_data_view(session, actor, request, version.number)
     return request, version
@@ -397,8 +397,8 @@ def compare(session: Session, actor: Actor, public_id: str, old: int | None, new
     old_number = old if old is not None else last_decided_version(session, request)
     if old_number is None:
         raise Invalid("service.nothing_decided", field="from")
-    newer = _visible_version(session, actor, request, new_number)
-    older = _visible_version(session, actor, request, old_number)
+    newer = visible_version(session, actor, request, new_number)
+    older = visible_version(session, actor, request, old_number)
     require_personal_data(session, actor, request)
     for number in sorted({older.number, newer.number}):
         log_personal_data_view(session, actor, request, number)

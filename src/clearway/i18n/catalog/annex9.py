@@ -5,122 +5,99 @@ Captions follow the ICAO model forms (standards/annex9.md); the Spanish follows 
 Spanish edition of Annex 9 where its wording is known.
 """
 
-MESSAGES: dict[str, dict[str, str]] = {
+from clearway.i18n.message import Message, _p
+
+MESSAGES: dict[str, Message] = {
     # --- General Declaration (Appendix 1) ---
-    "annex9.gd.title": {"en": "GENERAL DECLARATION", "es": "DECLARACIÓN GENERAL"},
-    "annex9.gd.outward": {"en": "Outward", "es": "Salida"},
-    "annex9.gd.inward": {"en": "Inward", "es": "Llegada"},
-    "annex9.gd.leg": {
-        "en": "Leg {number} of {count} of the request",
-        "es": "Tramo {number} de {count} de la solicitud",
-    },
-    "annex9.field.operator": {"en": "Operator", "es": "Explotador"},
-    "annex9.field.registration": {
-        "en": "Marks of Nationality and Registration",
-        "es": "Marcas de nacionalidad y de matrícula",
-    },
-    "annex9.field.flight_number": {"en": "Flight No.", "es": "Vuelo N.º"},
-    "annex9.field.date": {"en": "Date", "es": "Fecha"},
-    "annex9.field.departure_from": {"en": "Departure from (Place)", "es": "Salida de (lugar)"},
-    "annex9.field.arrival_at": {"en": "Arrival at (Place)", "es": "Llegada a (lugar)"},
-    "annex9.field.aircraft_type": {"en": "Aircraft type", "es": "Tipo de aeronave"},
-    "annex9.routing.title": {"en": "FLIGHT ROUTING", "es": "ITINERARIO DEL VUELO"},
-    "annex9.routing.place": {"en": "Place", "es": "Lugar"},
-    "annex9.routing.crew": {"en": "Total number of crew", "es": "Número total de tripulantes"},
-    "annex9.routing.passengers": {
-        "en": "Number of passengers on this stage",
-        "es": "Número de pasajeros en esta etapa",
-    },
-    "annex9.routing.departure_place": {"en": "Departure place", "es": "Lugar de salida"},
-    "annex9.routing.arrival_place": {"en": "Arrival place", "es": "Lugar de llegada"},
-    "annex9.routing.embarking": {"en": "Embarking", "es": "Embarcan"},
-    "annex9.routing.disembarking": {"en": "Disembarking", "es": "Desembarcan"},
-    "annex9.routing.through": {"en": "Through on same flight", "es": "En tránsito en el mismo vuelo"},
-    "annex9.routing.cargo": {"en": "Cargo", "es": "Carga"},
-    "annex9.routing.arrives": {"en": "arr.", "es": "lleg."},
-    "annex9.routing.departs": {"en": "dep.", "es": "sal."},
-    "annex9.routing.others": {
-        "en": "Also on board, not on the passenger manifest: {escorts} escorts, {medical_staff} medical staff, {monitors} monitors.",
-        "es": "También a bordo, fuera del manifiesto de pasajeros: {escorts} escoltas, {medical_staff} personal médico, {monitors} observadores.",
-    },
-    "annex9.routing.excluded": {
-        "en": "Passenger numbers leave out the {count} listed passengers the clearance excludes.",
-        "es": "Las cifras de pasajeros no cuentan a los {count} pasajeros listados que la autorización excluye.",
-    },
-    "annex9.health.title": {"en": "DECLARATION OF HEALTH", "es": "DECLARACIÓN DE SALUD"},
-    "annex9.health.ill": {
-        "en": "Persons on board known to be suffering from illness other than airsickness or the effects of accidents, as well as those cases of illness disembarked during the flight (name and seat number or function):",
-        "es": "Personas a bordo que se sabe padecen una enfermedad que no sea mareo o efecto de accidentes, así como los casos de enfermedad desembarcados durante el vuelo (nombre y número de asiento o función):",
-    },
-    "annex9.health.other": {
-        "en": "Any other condition on board which may lead to the spread of disease:",
-        "es": "Cualquier otra condición a bordo que pueda conducir a la propagación de enfermedades:",
-    },
-    "annex9.health.disinsection": {
-        "en": "Details of each disinsecting or sanitary treatment (place, date, time, method) during the flight. If no disinsecting has been carried out during the flight, give details of the most recent disinsecting:",
-        "es": "Detalles de cada desinsectación o tratamiento sanitario (lugar, fecha, hora, método) durante el vuelo. Si no se ha efectuado durante el vuelo, detalles de la desinsectación más reciente:",
-    },
-    "annex9.health.signed": {
-        "en": "Signed, if required (with time and date): crew member concerned",
-        "es": "Firma, si se requiere (con hora y fecha): miembro de la tripulación interesado",
-    },
-    "annex9.official_use": {"en": "For official use only", "es": "Para uso oficial exclusivamente"},
-    "annex9.declaration.text": {
-        "en": "I declare that all statements and particulars contained in this General Declaration, and in any supplementary forms required to be presented with this General Declaration, are complete, exact and true to the best of my knowledge and that all through passengers will continue/have continued on the flight.",
-        "es": "Declaro que todas las manifestaciones y datos contenidos en esta Declaración general, y en los formularios complementarios que deban presentarse con ella, son completos, exactos y verdaderos según mi leal saber y entender, y que todos los pasajeros en tránsito continuarán/han continuado en el vuelo.",
-    },
-    "annex9.declaration.signature": {"en": "SIGNATURE", "es": "FIRMA"},
-    "annex9.declaration.agent": {"en": "Authorized Agent", "es": "Agente autorizado"},
-    "annex9.declaration.pilot": {"en": "Pilot-in-command", "es": "Piloto al mando"},
-    "annex9.declaration.name": {"en": "Name", "es": "Nombre"},
-    "annex9.declaration.when": {"en": "Date and time", "es": "Fecha y hora"},
+    "annex9.gd.title": _p("annex9.gd.title", "GENERAL DECLARATION"),
+    "annex9.gd.outward": _p("annex9.gd.outward", "Outward"),
+    "annex9.gd.inward": _p("annex9.gd.inward", "Inward"),
+    "annex9.gd.leg": _p("annex9.gd.leg", "Leg {number} of {count} of the request"),
+    "annex9.field.operator": _p("annex9.field.operator", "Operator"),
+    "annex9.field.registration": _p("annex9.field.registration", "Marks of Nationality and Registration"),
+    "annex9.field.flight_number": _p("annex9.field.flight_number", "Flight No."),
+    "annex9.field.date": _p("annex9.field.date", "Date"),
+    "annex9.field.departure_from": _p("annex9.field.departure_from", "Departure from (Place)"),
+    "annex9.field.arrival_at": _p("annex9.field.arrival_at", "Arrival at (Place)"),
+    "annex9.field.aircraft_type": _p("annex9.field.aircraft_type", "Aircraft type"),
+    "annex9.routing.title": _p("annex9.routing.title", "FLIGHT ROUTING"),
+    "annex9.routing.place": _p("annex9.routing.place", "Place"),
+    "annex9.routing.crew": _p("annex9.routing.crew", "Total number of crew"),
+    "annex9.routing.passengers": _p("annex9.routing.passengers", "Number of passengers on this stage"),
+    "annex9.routing.departure_place": _p("annex9.routing.departure_place", "Departure place"),
+    "annex9.routing.arrival_place": _p("annex9.routing.arrival_place", "Arrival place"),
+    "annex9.routing.embarking": _p("annex9.routing.embarking", "Embarking"),
+    "annex9.routing.disembarking": _p("annex9.routing.disembarking", "Disembarking"),
+    "annex9.routing.through": _p("annex9.routing.through", "Through on same flight"),
+    "annex9.routing.cargo": _p("annex9.routing.cargo", "Cargo"),
+    "annex9.routing.arrives": _p("annex9.routing.arrives", "arr."),
+    "annex9.routing.departs": _p("annex9.routing.departs", "dep."),
+    "annex9.routing.others": _p(
+        "annex9.routing.others",
+        "Also on board, not on the passenger manifest: {escorts} escorts, {medical_staff} medical staff, {monitors} monitors.",
+    ),
+    "annex9.routing.excluded": _p(
+        "annex9.routing.excluded", "Passenger numbers leave out the {count} listed passengers the clearance excludes."
+    ),
+    "annex9.health.title": _p("annex9.health.title", "DECLARATION OF HEALTH"),
+    "annex9.health.ill": _p(
+        "annex9.health.ill",
+        "Persons on board known to be suffering from illness other than airsickness or the effects of accidents, as well as those cases of illness disembarked during the flight (name and seat number or function):",
+    ),
+    "annex9.health.other": _p(
+        "annex9.health.other", "Any other condition on board which may lead to the spread of disease:"
+    ),
+    "annex9.health.disinsection": _p(
+        "annex9.health.disinsection",
+        "Details of each disinsecting or sanitary treatment (place, date, time, method) during the flight. If no disinsecting has been carried out during the flight, give details of the most recent disinsecting:",
+    ),
+    "annex9.health.signed": _p(
+        "annex9.health.signed", "Signed, if required (with time and date): crew member concerned"
+    ),
+    "annex9.official_use": _p("annex9.official_use", "For official use only"),
+    "annex9.declaration.text": _p(
+        "annex9.declaration.text",
+        "I declare that all statements and particulars contained in this General Declaration, and in any supplementary forms required to be presented with this General Declaration, are complete, exact and true to the best of my knowledge and that all through passengers will continue/have continued on the flight.",
+    ),
+    "annex9.declaration.signature": _p("annex9.declaration.signature", "SIGNATURE"),
+    "annex9.declaration.agent": _p("annex9.declaration.agent", "Authorized Agent"),
+    "annex9.declaration.pilot": _p("annex9.declaration.pilot", "Pilot-in-command"),
+    "annex9.declaration.name": _p("annex9.declaration.name", "Name"),
+    "annex9.declaration.when": _p("annex9.declaration.when", "Date and time"),
     # --- Passenger Manifest (Appendix 2) ---
-    "annex9.manifest.title": {"en": "PASSENGER MANIFEST", "es": "MANIFIESTO DE PASAJEROS"},
-    "annex9.field.embarkation": {"en": "Point of embarkation (Place)", "es": "Punto de embarque (lugar)"},
-    "annex9.field.disembarkation": {"en": "Point of disembarkation (Place)", "es": "Punto de desembarque (lugar)"},
-    "annex9.manifest.seq": {"en": "No.", "es": "N.º"},
-    "annex9.manifest.name": {"en": "Surname and initials", "es": "Apellidos e iniciales"},
-    "annex9.manifest.mrz": {"en": "Name in machine-readable form", "es": "Nombre en lectura mecánica"},
-    "annex9.manifest.operator_use": {"en": "For use by operator only", "es": "Para uso del explotador"},
-    "annex9.manifest.official_use": {"en": "For official use only", "es": "Para uso oficial"},
-    "annex9.manifest.excluded": {"en": "EXCLUDED", "es": "EXCLUIDO"},
-    "annex9.manifest.count": {
-        "en": "Passengers listed: {count}. Marked ✗ EXCLUDED: {excluded}, not covered by the clearance and not cleared to travel.",
-        "es": "Pasajeros listados: {count}. Marcados ✗ EXCLUIDO: {excluded}, no cubiertos por la autorización ni autorizados a viajar.",
-    },
+    "annex9.manifest.title": _p("annex9.manifest.title", "PASSENGER MANIFEST"),
+    "annex9.field.embarkation": _p("annex9.field.embarkation", "Point of embarkation (Place)"),
+    "annex9.field.disembarkation": _p("annex9.field.disembarkation", "Point of disembarkation (Place)"),
+    "annex9.manifest.seq": _p("annex9.manifest.seq", "No."),
+    "annex9.manifest.name": _p("annex9.manifest.name", "Surname and initials"),
+    "annex9.manifest.mrz": _p("annex9.manifest.mrz", "Name in machine-readable form"),
+    "annex9.manifest.operator_use": _p("annex9.manifest.operator_use", "For use by operator only"),
+    "annex9.manifest.official_use": _p("annex9.manifest.official_use", "For official use only"),
+    "annex9.manifest.excluded": _p("annex9.manifest.excluded", "EXCLUDED"),
+    "annex9.manifest.count": _p(
+        "annex9.manifest.count",
+        "Passengers listed: {count}. Marked ✗ EXCLUDED: {excluded}, not covered by the clearance and not cleared to travel.",
+    ),
     # --- the clearance, on every form ---
-    "annex9.clearance.number": {"en": "Clearance {number}", "es": "Autorización {number}"},
-    "annex9.clearance.cleared_for": {
-        "en": "Cleared for version {version}",
-        "es": "Autorizado para la versión {version}",
-    },
-    "annex9.clearance.later_version": {
-        "en": "This is version {version}, amended after the decision without needing a new one; the clearance is the one granted for version {cleared}.",
-        "es": "Esta es la versión {version}, modificada tras la decisión sin necesitar una nueva; la autorización es la otorgada para la versión {cleared}.",
-    },
-    "annex9.clearance.issued": {
-        "en": "Issued by {issuer} ({country}) on {issued_at}; valid from {valid_from} until {valid_until}.",
-        "es": "Expedida por {issuer} ({country}) el {issued_at}; válida desde el {valid_from} hasta el {valid_until}.",
-    },
-    "annex9.clearance.excluded": {
-        "en": "Excluded passengers (seq): {seqs}.",
-        "es": "Pasajeros excluidos (seq): {seqs}.",
-    },
-    "annex9.clearance.conditions": {"en": "Conditions: {conditions}", "es": "Condiciones: {conditions}"},
-    "annex9.clearance.none": {
-        "en": "NOT CLEARED: no clearance has been issued for this version.",
-        "es": "SIN AUTORIZACIÓN: no se ha expedido ninguna autorización para esta versión.",
-    },
-    "annex9.clearance.scan": {
-        "en": "Scan to verify the signed clearance offline (/verify or clearway clearance verify).",
-        "es": "Escanee para verificar la autorización firmada sin conexión (/verify o clearway clearance verify).",
-    },
-    "annex9.footer.request": {
-        "en": "Request {reference}, version {version}",
-        "es": "Solicitud {reference}, versión {version}",
-    },
-    "annex9.footer.manifest": {"en": "Manifest hash", "es": "Huella del manifiesto"},
-    "annex9.footer.clearance": {"en": "Clearance", "es": "Autorización"},
-    "annex9.footer.not_cleared": {"en": "not cleared", "es": "sin autorización"},
-    "annex9.footer.page": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
+    "annex9.clearance.number": _p("annex9.clearance.number", "Clearance {number}"),
+    "annex9.clearance.cleared_for": _p("annex9.clearance.cleared_for", "Cleared for version {version}"),
+    "annex9.clearance.later_version": _p(
+        "annex9.clearance.later_version",
+        "This is version {version}, amended after the decision without needing a new one; the clearance is the one granted for version {cleared}.",
+    ),
+    "annex9.clearance.issued": _p(
+        "annex9.clearance.issued",
+        "Issued by {issuer} ({country}) on {issued_at}; valid from {valid_from} until {valid_until}.",
+    ),
+    "annex9.clearance.excluded": _p("annex9.clearance.excluded", "Excluded passengers (seq): {seqs}."),
+    "annex9.clearance.conditions": _p("annex9.clearance.conditions", "Conditions: {conditions}"),
+    "annex9.clearance.none": _p("annex9.clearance.none", "NOT CLEARED: no clearance has been issued for this version."),
+    "annex9.clearance.scan": _p(
+        "annex9.clearance.scan", "Scan to verify the signed clearance offline (/verify or clearway clearance verify)."
+    ),
+    "annex9.footer.request": _p("annex9.footer.request", "Request {reference}, version {version}"),
+    "annex9.footer.manifest": _p("annex9.footer.manifest", "Manifest hash"),
+    "annex9.footer.clearance": _p("annex9.footer.clearance", "Clearance"),
+    "annex9.footer.not_cleared": _p("annex9.footer.not_cleared", "not cleared"),
+    "annex9.footer.page": _p("annex9.footer.page", "Page {page} of {pages}"),
 }

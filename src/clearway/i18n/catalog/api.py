@@ -5,113 +5,77 @@
 sentence; a type without a sentence of its own is said by ``validation.invalid``.
 """
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "service.body_too_large": {
-        "en": "The request body is larger than the {limit} bytes this service accepts; nothing was read or changed.",
-        "es": "El cuerpo de la petición supera los {limit} bytes que acepta este servicio; no se ha leído ni cambiado nada.",
-    },
-    "service.unreadable_body": {
-        "en": "The request body cannot be read as {media_type}; nothing was changed.",
-        "es": "El cuerpo de la petición no se puede leer como {media_type}; no se ha cambiado nada.",
-    },
-    "service.invalid_parameters": {
-        "en": "The call's parameters are not valid: {problems}.",
-        "es": "Los parámetros de la llamada no son válidos: {problems}.",
-    },
-    "service.too_many_logins": {
-        "en": "Too many failed sign-ins for this account or from this address; try again in {minutes} minutes.",
-        "es": "Demasiados intentos fallidos de inicio de sesión para esta cuenta o desde esta dirección; inténtelo de nuevo dentro de {minutes} minutos.",
-    },
-    "service.wrong_side": {
-        "en": "Only the {side} side of a flight may do this; your organisation is on the {own} side.",
-        "es": "Solo la parte {side} de un vuelo puede hacer esto; su organización es de la parte {own}.",
-    },
-    "service.cannot_deactivate_self": {
-        "en": "You cannot deactivate your own account; ask another administrator.",
-        "es": "No puede desactivar su propia cuenta; pídaselo a otro administrador.",
-    },
-    "service.token_expiry_too_far": {
-        "en": "A token may last at most {maximum} days.",
-        "es": "Un token puede durar como máximo {maximum} días.",
-    },
-    "term.side.sending": {"en": "sending", "es": "de envío"},
-    "term.side.receiving": {"en": "receiving", "es": "de recepción"},
-    "term.side.observer": {"en": "observing", "es": "de observación"},
-    "validation.in.body": {"en": "in the body", "es": "en el cuerpo"},
-    "validation.in.query": {"en": "query parameter", "es": "parámetro de consulta"},
-    "validation.in.path": {"en": "in the address", "es": "en la dirección"},
-    "validation.in.header": {"en": "header", "es": "cabecera"},
-    "validation.missing": {"en": "required, but missing", "es": "obligatorio, pero falta"},
-    "validation.invalid": {"en": "not a valid value", "es": "no es un valor válido"},
-    "validation.string_type": {"en": "must be text", "es": "debe ser un texto"},
-    "validation.int_type": {"en": "must be a whole number", "es": "debe ser un número entero"},
-    "validation.int_parsing": {"en": "must be a whole number", "es": "debe ser un número entero"},
-    "validation.int_from_float": {"en": "must be a whole number", "es": "debe ser un número entero"},
-    "validation.float_type": {"en": "must be a number", "es": "debe ser un número"},
-    "validation.float_parsing": {"en": "must be a number", "es": "debe ser un número"},
-    "validation.finite_number": {"en": "must be a finite number", "es": "debe ser un número finito"},
-    "validation.bool_type": {"en": "must be true or false", "es": "debe ser true o false"},
-    "validation.bool_parsing": {"en": "must be true or false", "es": "debe ser true o false"},
-    "validation.dict_type": {"en": "must be an object", "es": "debe ser un objeto"},
-    "validation.model_type": {"en": "must be an object", "es": "debe ser un objeto"},
-    "validation.model_attributes_type": {"en": "must be an object", "es": "debe ser un objeto"},
-    "validation.list_type": {"en": "must be a list", "es": "debe ser una lista"},
-    "validation.json_invalid": {"en": "is not valid JSON", "es": "no es JSON válido"},
-    "validation.json_type": {"en": "is not valid JSON", "es": "no es JSON válido"},
-    "validation.string_too_short": {
-        "en": "must have at least {min_length} characters",
-        "es": "debe tener al menos {min_length} caracteres",
-    },
-    "validation.string_too_long": {
-        "en": "must have at most {max_length} characters",
-        "es": "debe tener como máximo {max_length} caracteres",
-    },
-    "validation.too_short": {
-        "en": "must have at least {min_length} items",
-        "es": "debe tener al menos {min_length} elementos",
-    },
-    "validation.too_long": {
-        "en": "must have at most {max_length} items",
-        "es": "debe tener como máximo {max_length} elementos",
-    },
-    "validation.greater_than_equal": {"en": "must be {ge} or more", "es": "debe ser {ge} o más"},
-    "validation.greater_than": {"en": "must be more than {gt}", "es": "debe ser mayor que {gt}"},
-    "validation.less_than_equal": {"en": "must be {le} or less", "es": "debe ser {le} o menos"},
-    "validation.less_than": {"en": "must be less than {lt}", "es": "debe ser menor que {lt}"},
-    "validation.string_pattern_mismatch": {
-        "en": "has characters or a form that is not allowed",
-        "es": "tiene caracteres o una forma no permitidos",
-    },
-    "validation.enum": {"en": "must be one of: {expected}", "es": "debe ser uno de: {expected}"},
-    "validation.literal_error": {"en": "must be one of: {expected}", "es": "debe ser uno de: {expected}"},
-    "validation.extra_forbidden": {"en": "is not a known field", "es": "no es un campo conocido"},
-    "validation.datetime_type": {
-        "en": "must be a date and time (ISO 8601)",
-        "es": "debe ser una fecha y hora (ISO 8601)",
-    },
-    "validation.datetime_parsing": {
-        "en": "must be a date and time (ISO 8601)",
-        "es": "debe ser una fecha y hora (ISO 8601)",
-    },
-    "validation.datetime_from_date_parsing": {
-        "en": "must be a date and time (ISO 8601)",
-        "es": "debe ser una fecha y hora (ISO 8601)",
-    },
-    "validation.date_type": {"en": "must be a date (ISO 8601)", "es": "debe ser una fecha (ISO 8601)"},
-    "validation.date_parsing": {"en": "must be a date (ISO 8601)", "es": "debe ser una fecha (ISO 8601)"},
-    "validation.date_from_datetime_parsing": {
-        "en": "must be a date (ISO 8601)",
-        "es": "debe ser una fecha (ISO 8601)",
-    },
-    "validation.timezone_aware": {
-        "en": "must say its time zone offset (Z or +hh:mm)",
-        "es": "debe indicar su desfase horario (Z o +hh:mm)",
-    },
-    "validation.timezone_naive": {
-        "en": "must not have a time zone offset",
-        "es": "no debe tener desfase horario",
-    },
-    "validation.uuid_type": {"en": "must be an identifier (UUID)", "es": "debe ser un identificador (UUID)"},
-    "validation.uuid_parsing": {"en": "must be an identifier (UUID)", "es": "debe ser un identificador (UUID)"},
-    "validation.value_error": {"en": "not a valid value", "es": "no es un valor válido"},
+from clearway.i18n.message import Message, _p
+
+MESSAGES: dict[str, Message] = {
+    "service.body_too_large": _p(
+        "service.body_too_large",
+        "The request body is larger than the {limit} bytes this service accepts; nothing was read or changed.",
+    ),
+    "service.unreadable_body": _p(
+        "service.unreadable_body", "The request body cannot be read as {media_type}; nothing was changed."
+    ),
+    "service.invalid_parameters": _p("service.invalid_parameters", "The call's parameters are not valid: {problems}."),
+    "service.too_many_logins": _p(
+        "service.too_many_logins",
+        "Too many failed sign-ins for this account or from this address; try again in {minutes} minutes.",
+    ),
+    "service.wrong_side": _p(
+        "service.wrong_side", "Only the {side} side of a flight may do this; your organisation is on the {own} side."
+    ),
+    "service.cannot_deactivate_self": _p(
+        "service.cannot_deactivate_self", "You cannot deactivate your own account; ask another administrator."
+    ),
+    "service.token_expiry_too_far": _p("service.token_expiry_too_far", "A token may last at most {maximum} days."),
+    "term.side.sending": _p("term.side.sending", "sending"),
+    "term.side.receiving": _p("term.side.receiving", "receiving"),
+    "term.side.observer": _p("term.side.observer", "observing"),
+    "validation.in.body": _p("validation.in.body", "in the body"),
+    "validation.in.query": _p("validation.in.query", "query parameter"),
+    "validation.in.path": _p("validation.in.path", "in the address"),
+    "validation.in.header": _p("validation.in.header", "header"),
+    "validation.missing": _p("validation.missing", "required, but missing"),
+    "validation.invalid": _p("validation.invalid", "not a valid value"),
+    "validation.string_type": _p("validation.string_type", "must be text"),
+    "validation.int_type": _p("validation.int_type", "must be a whole number"),
+    "validation.int_parsing": _p("validation.int_parsing", "must be a whole number"),
+    "validation.int_from_float": _p("validation.int_from_float", "must be a whole number"),
+    "validation.float_type": _p("validation.float_type", "must be a number"),
+    "validation.float_parsing": _p("validation.float_parsing", "must be a number"),
+    "validation.finite_number": _p("validation.finite_number", "must be a finite number"),
+    "validation.bool_type": _p("validation.bool_type", "must be true or false"),
+    "validation.bool_parsing": _p("validation.bool_parsing", "must be true or false"),
+    "validation.dict_type": _p("validation.dict_type", "must be an object"),
+    "validation.model_type": _p("validation.model_type", "must be an object"),
+    "validation.model_attributes_type": _p("validation.model_attributes_type", "must be an object"),
+    "validation.list_type": _p("validation.list_type", "must be a list"),
+    "validation.json_invalid": _p("validation.json_invalid", "is not valid JSON"),
+    "validation.json_type": _p("validation.json_type", "is not valid JSON"),
+    "validation.string_too_short": _p("validation.string_too_short", "must have at least {min_length} characters"),
+    "validation.string_too_long": _p("validation.string_too_long", "must have at most {max_length} characters"),
+    "validation.too_short": _p("validation.too_short", "must have at least {min_length} items"),
+    "validation.too_long": _p("validation.too_long", "must have at most {max_length} items"),
+    "validation.greater_than_equal": _p("validation.greater_than_equal", "must be {ge} or more"),
+    "validation.greater_than": _p("validation.greater_than", "must be more than {gt}"),
+    "validation.less_than_equal": _p("validation.less_than_equal", "must be {le} or less"),
+    "validation.less_than": _p("validation.less_than", "must be less than {lt}"),
+    "validation.string_pattern_mismatch": _p(
+        "validation.string_pattern_mismatch", "has characters or a form that is not allowed"
+    ),
+    "validation.enum": _p("validation.enum", "must be one of: {expected}"),
+    "validation.literal_error": _p("validation.literal_error", "must be one of: {expected}"),
+    "validation.extra_forbidden": _p("validation.extra_forbidden", "is not a known field"),
+    "validation.datetime_type": _p("validation.datetime_type", "must be a date and time (ISO 8601)"),
+    "validation.datetime_parsing": _p("validation.datetime_parsing", "must be a date and time (ISO 8601)"),
+    "validation.datetime_from_date_parsing": _p(
+        "validation.datetime_from_date_parsing", "must be a date and time (ISO 8601)"
+    ),
+    "validation.date_type": _p("validation.date_type", "must be a date (ISO 8601)"),
+    "validation.date_parsing": _p("validation.date_parsing", "must be a date (ISO 8601)"),
+    "validation.date_from_datetime_parsing": _p("validation.date_from_datetime_parsing", "must be a date (ISO 8601)"),
+    "validation.timezone_aware": _p("validation.timezone_aware", "must say its time zone offset (Z or +hh:mm)"),
+    "validation.timezone_naive": _p("validation.timezone_naive", "must not have a time zone offset"),
+    "validation.uuid_type": _p("validation.uuid_type", "must be an identifier (UUID)"),
+    "validation.uuid_parsing": _p("validation.uuid_parsing", "must be an identifier (UUID)"),
+    "validation.value_error": _p("validation.value_error", "not a valid value"),
 }

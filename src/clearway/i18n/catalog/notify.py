@@ -1,126 +1,76 @@
 """Messages of notifications: webhooks, e-mail, calendar feeds and the delivery worker."""
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "settings.bad_value": {
-        "en": "The setting {name} cannot be used: {value!r} is not a value it accepts.",
-        "es": "No se puede usar el ajuste {name}: {value!r} no es un valor que acepte.",
-    },
-    "notify.unknown_event_types": {
-        "en": "These are not event types: {types}.",
-        "es": "Estos no son tipos de evento: {types}.",
-    },
-    "notify.no_event_types": {
-        "en": "Choose at least one event type.",
-        "es": "Elija al menos un tipo de evento.",
-    },
-    "notify.unknown_language": {
-        "en": "There are no messages in the language {language}; choose one of {allowed}.",
-        "es": "No hay mensajes en el idioma {language}; elija uno de {allowed}.",
-    },
-    "notify.endpoint_not_found": {
-        "en": "Your organisation has no webhook endpoint {endpoint}.",
-        "es": "Su organización no tiene el punto de recepción de webhooks {endpoint}.",
-    },
-    "notify.url_too_long": {
-        "en": "The address is longer than {maximum} characters.",
-        "es": "La dirección tiene más de {maximum} caracteres.",
-    },
-    "notify.url_scheme": {
-        "en": "The address {url} must start with one of: {schemes} (and name a host).",
-        "es": "La dirección {url} debe empezar por uno de: {schemes} (y nombrar un servidor).",
-    },
-    "notify.url_credentials": {
-        "en": "The address must not contain a user name or password; the signature authenticates each call.",
-        "es": "La dirección no debe contener usuario ni contraseña; la firma autentica cada llamada.",
-    },
-    "notify.url_unsafe": {
-        "en": "The address {url} cannot receive webhooks: {reason}.",
-        "es": "La dirección {url} no puede recibir webhooks: {reason}.",
-    },
-    "notify.feed_not_found": {
-        "en": "There is no calendar feed {feed}.",
-        "es": "No existe el calendario {feed}.",
-    },
-    "notify.delivery_not_found": {
-        "en": "Your organisation has no message {message}.",
-        "es": "Su organización no tiene el mensaje {message}.",
-    },
-    "notify.not_dead": {
-        "en": "Message {message} is {status}; only a dead letter can be replayed.",
-        "es": "El mensaje {message} está en estado {status}; solo se puede reenviar un mensaje fallido definitivamente.",
-    },
-    "notify.event.request.submitted": {"en": "Request submitted", "es": "Solicitud presentada"},
-    "notify.event.request.amended": {"en": "Request amended", "es": "Solicitud modificada"},
-    "notify.event.request.info_requested": {"en": "Information requested", "es": "Información solicitada"},
-    "notify.event.request.answered": {
-        "en": "Information request answered",
-        "es": "Solicitud de información respondida",
-    },
-    "notify.event.request.cancelled": {"en": "Request cancelled", "es": "Solicitud cancelada"},
-    "notify.event.decision.made": {"en": "Decision made", "es": "Decisión tomada"},
-    "notify.event.clearance.revoked": {"en": "Clearance revoked", "es": "Autorización revocada"},
-    "notify.event.clearance.superseded": {"en": "Clearance superseded", "es": "Autorización sustituida"},
-    "notify.event.flight.departed": {"en": "Flight departed", "es": "Vuelo despegado"},
-    "notify.event.flight.arrived": {"en": "Flight arrived", "es": "Vuelo llegado"},
-    "notify.event.reception.confirmed": {"en": "Reception confirmed", "es": "Recepción confirmada"},
-    "notify.event.deadline.approaching": {"en": "Deadline approaching", "es": "Plazo próximo a vencer"},
-    "notify.email.subject": {
-        "en": "Clearway: {event}, request {reference}",
-        "es": "Clearway: {event}, solicitud {reference}",
-    },
-    "notify.email.opening": {
-        "en": "{event}: clearance request {reference}.",
-        "es": "{event}: solicitud de autorización {reference}.",
-    },
-    "notify.email.state": {
-        "en": "The request is now {state} (version {version}).",
-        "es": "La solicitud está ahora en estado {state} (versión {version}).",
-    },
-    "notify.email.registration_mismatch": {
-        "en": "The aircraft that departed is not the one cleared: its registration differs.",
-        "es": "La aeronave que despegó no es la autorizada: su matrícula es distinta.",
-    },
-    "notify.email.deadline.reply_by": {
-        "en": "The reply to the information request is due by {due}.",
-        "es": "La respuesta a la solicitud de información vence el {due}.",
-    },
-    "notify.email.deadline.lead_time": {
-        "en": "To meet the agreement's lead time, the request must be submitted by {due}.",
-        "es": "Para cumplir la antelación del acuerdo, la solicitud debe presentarse antes del {due}.",
-    },
-    "notify.email.link": {"en": "Open the request: {link}", "es": "Abrir la solicitud: {link}"},
-    "notify.email.why": {
-        "en": "You receive this because you chose these notifications in Clearway. This message names no one on board.",
-        "es": "Recibe este mensaje porque eligió estas notificaciones en Clearway. Este mensaje no nombra a nadie a bordo.",
-    },
-    "notify.ics.summary": {
-        "en": "Arrival {reference} at {airport}",
-        "es": "Llegada {reference} a {airport}",
-    },
-    "notify.ics.state": {
-        "en": "State: {state} (version {version})",
-        "es": "Estado: {state} (versión {version})",
-    },
-    "notify.ics.route": {"en": "Leg: {origin} to {destination}", "es": "Tramo: de {origin} a {destination}"},
-    "notify.ics.clearance": {"en": "Clearance number: {number}", "es": "Número de autorización: {number}"},
-    "worker.started": {
-        "en": "Delivering notifications from {database} (Ctrl-C or SIGTERM stops after the delivery in flight).",
-        "es": "Entregando notificaciones desde {database} (Ctrl-C o SIGTERM detiene tras la entrega en curso).",
-    },
-    "worker.stopped": {
-        "en": "Stopped after {count} deliveries.",
-        "es": "Detenido tras {count} entregas.",
-    },
-    "worker.sqlite_one": {
-        "en": "On SQLite run one worker only (or none: the demo delivers from its own process).",
-        "es": "Con SQLite ejecute un solo proceso de entrega (o ninguno: la demostración entrega desde su propio proceso).",
-    },
-    "demo.webhook": {
-        "en": "Webhooks of {organisation} go to {url} (signing secret {secret}); deliveries: GET {address}/api/v1/webhooks/deliveries as its admin.",
-        "es": "Los webhooks de {organisation} van a {url} (secreto de firma {secret}); entregas: GET {address}/api/v1/webhooks/deliveries como su administrador.",
-    },
-    "demo.calendar": {
-        "en": "Arrivals calendar of {organisation}: {url}",
-        "es": "Calendario de llegadas de {organisation}: {url}",
-    },
+from clearway.i18n.message import Message, _p
+
+MESSAGES: dict[str, Message] = {
+    "settings.bad_value": _p(
+        "settings.bad_value", "The setting {name} cannot be used: {value!r} is not a value it accepts."
+    ),
+    "notify.unknown_event_types": _p("notify.unknown_event_types", "These are not event types: {types}."),
+    "notify.no_event_types": _p("notify.no_event_types", "Choose at least one event type."),
+    "notify.unknown_language": _p(
+        "notify.unknown_language", "There are no messages in the language {language}; choose one of {allowed}."
+    ),
+    "notify.endpoint_not_found": _p(
+        "notify.endpoint_not_found", "Your organisation has no webhook endpoint {endpoint}."
+    ),
+    "notify.url_too_long": _p("notify.url_too_long", "The address is longer than {maximum} characters."),
+    "notify.url_scheme": _p(
+        "notify.url_scheme", "The address {url} must start with one of: {schemes} (and name a host)."
+    ),
+    "notify.url_credentials": _p(
+        "notify.url_credentials",
+        "The address must not contain a user name or password; the signature authenticates each call.",
+    ),
+    "notify.url_unsafe": _p("notify.url_unsafe", "The address {url} cannot receive webhooks: {reason}."),
+    "notify.feed_not_found": _p("notify.feed_not_found", "There is no calendar feed {feed}."),
+    "notify.delivery_not_found": _p("notify.delivery_not_found", "Your organisation has no message {message}."),
+    "notify.not_dead": _p("notify.not_dead", "Message {message} is {status}; only a dead letter can be replayed."),
+    "notify.event.request.submitted": _p("notify.event.request.submitted", "Request submitted"),
+    "notify.event.request.amended": _p("notify.event.request.amended", "Request amended"),
+    "notify.event.request.info_requested": _p("notify.event.request.info_requested", "Information requested"),
+    "notify.event.request.answered": _p("notify.event.request.answered", "Information request answered"),
+    "notify.event.request.cancelled": _p("notify.event.request.cancelled", "Request cancelled"),
+    "notify.event.decision.made": _p("notify.event.decision.made", "Decision made"),
+    "notify.event.clearance.revoked": _p("notify.event.clearance.revoked", "Clearance revoked"),
+    "notify.event.clearance.superseded": _p("notify.event.clearance.superseded", "Clearance superseded"),
+    "notify.event.flight.departed": _p("notify.event.flight.departed", "Flight departed"),
+    "notify.event.flight.arrived": _p("notify.event.flight.arrived", "Flight arrived"),
+    "notify.event.reception.confirmed": _p("notify.event.reception.confirmed", "Reception confirmed"),
+    "notify.event.deadline.approaching": _p("notify.event.deadline.approaching", "Deadline approaching"),
+    "notify.email.subject": _p("notify.email.subject", "Clearway: {event}, request {reference}"),
+    "notify.email.opening": _p("notify.email.opening", "{event}: clearance request {reference}."),
+    "notify.email.state": _p("notify.email.state", "The request is now {state} (version {version})."),
+    "notify.email.registration_mismatch": _p(
+        "notify.email.registration_mismatch",
+        "The aircraft that departed is not the one cleared: its registration differs.",
+    ),
+    "notify.email.deadline.reply_by": _p(
+        "notify.email.deadline.reply_by", "The reply to the information request is due by {due}."
+    ),
+    "notify.email.deadline.lead_time": _p(
+        "notify.email.deadline.lead_time", "To meet the agreement's lead time, the request must be submitted by {due}."
+    ),
+    "notify.email.link": _p("notify.email.link", "Open the request: {link}"),
+    "notify.email.why": _p(
+        "notify.email.why",
+        "You receive this because you chose these notifications in Clearway. This message names no one on board.",
+    ),
+    "notify.ics.summary": _p("notify.ics.summary", "Arrival {reference} at {airport}"),
+    "notify.ics.state": _p("notify.ics.state", "State: {state} (version {version})"),
+    "notify.ics.route": _p("notify.ics.route", "Leg: {origin} to {destination}"),
+    "notify.ics.clearance": _p("notify.ics.clearance", "Clearance number: {number}"),
+    "worker.started": _p(
+        "worker.started",
+        "Delivering notifications from {database} (Ctrl-C or SIGTERM stops after the delivery in flight).",
+    ),
+    "worker.stopped": _p("worker.stopped", "Stopped after {count} deliveries."),
+    "worker.sqlite_one": _p(
+        "worker.sqlite_one", "On SQLite run one worker only (or none: the demo delivers from its own process)."
+    ),
+    "demo.webhook": _p(
+        "demo.webhook",
+        "Webhooks of {organisation} go to {url} (signing secret {secret}); deliveries: GET {address}/api/v1/webhooks/deliveries as its admin.",
+    ),
+    "demo.calendar": _p("demo.calendar", "Arrivals calendar of {organisation}: {url}"),
 }

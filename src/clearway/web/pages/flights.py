@@ -202,7 +202,9 @@ def _save_flight(ctx: PageContext, request_id: str) -> Response:
         preview = pages_actions.preview_change(ctx.session, ctx.actor, request_id, flight=flight)
         return _edit_flight(ctx, request_id, form, preview=preview)
     try:
-        _, version, reasons = pages_actions.save_flight(ctx.session, ctx.actor, request_id, based_on, flight)
+        _, version, reasons = pages_actions.save_flight(
+            ctx.session, ctx.actor, request_id, based_on, flight, ctx.value("justification") or None
+        )
     except (Forbidden, NotFound):  # the error pages, not a message beside a field
         raise
     except ServiceError as error:

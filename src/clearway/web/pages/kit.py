@@ -30,13 +30,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from clearway.domain.workflow import Permission
-from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translations
 from clearway.services import web_sessions
 from clearway.services.errors import Forbidden, NotFound, ServiceError, Unauthenticated
 from clearway.services.web_sessions import SignedIn
 from clearway.settings import Settings
 from clearway.web.api.deps import UnitOfWork, language_of
-from clearway.web.pages.templating import render, translations
+from clearway.web.pages.templating import render
 
 log = logging.getLogger(__name__)
 

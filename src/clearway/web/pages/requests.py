@@ -3,7 +3,9 @@ manifest (upload, a row edited in place) and the sending side's transitions."""
 
 from __future__ import annotations
 
+import base64
 import tempfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from clearway.i18n import render_unusable
 from clearway.services import pages_actions, pages_views, requests, workflow
 from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.web.pages.flights import _saved_flash
-from clearway.web.pages.kit import Flash, PageContext, run
+from clearway.web.pages.kit import MAX_UPLOAD_BYTES, Flash, PageContext, run
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,19 +73,43 @@ async def upload_manifest(request: Request, request_id: str) -> Response:
 
 def _upload_manifest(ctx: PageContext, request_id: str) -> Response:
     upload = ctx.upload("manifest")
-    if upload is None:
+    carried = ctx.value("manifest_carried")
+    if upload is None and not carried:
         return render_request(
             ctx, request_id, errors={"manifest": ctx._("Choose a manifest file (CSV or XLSX).")}, status=422
         )
-    name = Path(upload.filename or "manifest").name or "manifest"
+    name = Path((upload.filename if upload is not None else ctx.value("manifest_name")) or "manifest").name
+    name = name or "manifest"
     with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
         path = Path(folder) / name
-        upload.file.seek(0)
-        with path.open("wb") as handle:
-            while chunk := upload.file.read(1 << 20):
-                handle.write(chunk)
+        if upload is not None:
+            upload.file.seek(0)
+            with path.open("wb") as handle:
+                while chunk := upload.file.read(1 << 20):
+                    handle.write(chunk)
+        else:
+            content = _uncarried(carried)
+            if content is None:
+                message = ctx._("The file of the preview could not be read back. Choose the manifest file again.")
+                return render_request(ctx, request_id, errors={"manifest": message}, status=422)
+            path.write_bytes(content)
         try:
-            _, version, reasons = pages_actions.save_manifest(ctx.session, ctx.actor, request_id, _based_on(ctx), path)
+            if ctx.value("confirm") != "yes":
+                # An approved request: the amendment is shown against the version decided before it is saved.
+                preview = pages_actions.preview_manifest(ctx.session, ctx.actor, request_id, path)
+                if preview is not None:
+                    view = pages_views.request_page(ctx.session, ctx.actor, request_id, ctx.lang)
+                    return ctx.render(
+                        "requests/manifest_preview.html",
+                        view=view,
+                        preview=preview,
+                        manifest_name=name,
+                        manifest_carried=_carried(path.read_bytes()),
+                        based_on=_based_on(ctx),
+                    )
+            _, version, reasons = pages_actions.save_manifest(
+                ctx.session, ctx.actor, request_id, _based_on(ctx), path, ctx.value("justification") or None
+            )
         except UnusableInput as error:
             ctx.unit.session.rollback()
             if "path" in error.params:
@@ -109,6 +135,24 @@ def _upload_manifest(ctx: PageContext, request_id: str) -> Response:
             ),
         )
     return ctx.redirect(f"/requests/{request_id}?personal=shown#precheck", flash)
+
+
+def _carried(content: bytes) -> str:
+    """The previewed file, compressed, for the confirming form to send back (no file kept on the server)."""
+    return base64.b64encode(zlib.compress(content, 6)).decode("ascii")
+
+
+def _uncarried(text: str) -> bytes | None:
+    """The file a preview's form sent back; None when it is not one (edited, or larger than any upload)."""
+    try:
+        packed = base64.b64decode(text, validate=True)
+        inflater = zlib.decompressobj()
+        content = inflater.decompress(packed, MAX_UPLOAD_BYTES + 1)
+    except (ValueError, zlib.error):
+        return None
+    if len(content) > MAX_UPLOAD_BYTES or not inflater.eof:
+        return None
+    return content
 
 
 @router.get("/requests/{request_id}/rows/{seq}/edit")
@@ -159,7 +203,9 @@ def _save_row(ctx: PageContext, request_id: str, seq: str) -> Response:
         preview = pages_actions.preview_change(ctx.session, ctx.actor, request_id, row=(seq, values))
         return _edit_row(ctx, request_id, seq, preview=preview, values=values)
     try:
-        _, version, reasons = pages_actions.save_row(ctx.session, ctx.actor, request_id, _based_on(ctx), seq, values)
+        _, version, reasons = pages_actions.save_row(
+            ctx.session, ctx.actor, request_id, _based_on(ctx), seq, values, ctx.value("justification") or None
+        )
     except (Forbidden, NotFound):  # the error pages, not a message beside a field
         raise
     except ServiceError as error:

@@ -1,4 +1,5 @@
-"""The templates' environment per language: gettext catalogues (domain ``messages``), and
+"""The templates' environment per language: the gettext catalogue of the language (domain
+``messages``, the one ``clearway.i18n`` reads for the keyed messages too), and
 dates, times and numbers formatted for the language with Babel.
 
 One Jinja2 environment per language, built once: the translations are installed into it,
@@ -16,25 +17,13 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
 from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from clearway.i18n import LANGUAGES, translations
 from clearway.reference import PackagedReferenceData
 
 TEMPLATES = Path(str(files("clearway") / "web" / "templates"))
-LOCALE_DIR = Path(str(files("clearway") / "locale"))
-MESSAGES_DOMAIN = "messages"
 _REFERENCE = PackagedReferenceData()
-
-
-@cache
-def translations(lang: str) -> NullTranslations:
-    """The ``messages`` catalogue of ``lang`` (English is the source language: its text is the msgid)."""
-    if lang == DEFAULT_LANGUAGE:
-        found = Translations.load(str(LOCALE_DIR), [lang], domain=MESSAGES_DOMAIN)
-        return found if isinstance(found, Translations) else NullTranslations()
-    return Translations.load(str(LOCALE_DIR), [lang], domain=MESSAGES_DOMAIN)
 
 
 @cache
