@@ -250,6 +250,7 @@ def build_world(engine: Engine, secret: str, agreement: Path) -> World:
             if label in ("observer", "counts_observer"):
                 people.grant_observer(
                     session,
+                    OPERATOR,
                     organisation.id,
                     agreement_code="USA-MEX",
                     grantor=made["receiver"],
@@ -266,7 +267,7 @@ def build_world(engine: Engine, secret: str, agreement: Path) -> World:
                 )
                 session.add(user)
                 session.flush()
-                token = people.create_token(session, user, "tests").secret
+                token = people.create_token(session, user, "tests", actor=OPERATOR).secret
                 world.callers[(label, role)] = Caller(label, kind, role, user.id, token)
         keys.ensure_keys(session, secret)  # as `clearway serve` does on starting
     return world

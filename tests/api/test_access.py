@@ -16,12 +16,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearway.domain.workflow import ROLE_PERMISSIONS, OrgKind, Permission, State
 from clearway.services import keys, observers, people
 from clearway.store.db import session_scope
 from clearway.store.models import (
+    AuditEntry,
     CalendarFeed,
     Channel,
     MessageStatus,
@@ -90,7 +92,7 @@ def _own_token(world: World, caller: Caller) -> int:
     with session_scope(world.engine) as session:
         user = session.get(User, caller.user_id)
         assert user is not None
-        return people.create_token(session, user, "to revoke").token.id
+        return people.create_token(session, user, "to revoke", actor=OPERATOR).token.id
 
 
 def _colleague(world: World, caller: Caller) -> int:
@@ -368,6 +370,26 @@ def test_signing_in_gives_a_token_that_works(client: Any, world: World) -> None:
     assert "token" not in listed[0]
     assert client.delete(f"{API}/tokens/{listed[0]['id']}", headers=headers).status_code == 200
     assert client.get(f"{API}/requests", headers=headers).status_code == 401
+
+
+def test_the_token_of_a_sign_in_is_audited_as_made_by_the_user_who_signed_in(client: Any, world: World) -> None:
+    """Nobody acts as a missing actor: signing in with a password, the user makes their token."""
+    with session_scope(world.engine) as session:
+        organisation_id = _organisation_of(session, world.officer)
+        user = people.create_user(
+            session, OPERATOR, organisation_id, "audited@sender.test", "A", people.Role.OFFICER, "a" * 16
+        )
+        user_id = user.id
+    signed_in = client.post(f"{API}/session", json={"email": "audited@sender.test", "password": "a" * 16})
+    assert signed_in.status_code == 201
+    token_id = signed_in.json()["token"]["id"]
+    with session_scope(world.engine) as session:
+        made = [
+            entry
+            for entry in session.scalars(select(AuditEntry).where(AuditEntry.action == "token_created"))
+            if entry.details.get("token") == token_id
+        ]
+        assert [(entry.user_id, entry.organisation_id) for entry in made] == [(user_id, organisation_id)]
 
 
 def _organisation_of(session: Session, caller: Caller) -> int:

@@ -68,9 +68,9 @@ def test_a_version_cannot_readdress_the_request(
 
 def test_a_sending_organisation_without_a_country_creates_no_request(client: Any, world: World) -> None:
     with session_scope(world.engine) as session:
-        stateless = people.create_organisation(session, "Countryless sender", OrgKind.SENDING)
+        stateless = people.create_organisation(session, OPERATOR, "Countryless sender", OrgKind.SENDING)
         user = people.create_user(session, OPERATOR, stateless.id, "o@countryless.test", "O", Role.OFFICER, "a" * 16)
-        token = people.create_token(session, user, "t").secret
+        token = people.create_token(session, user, "t", actor=OPERATOR).secret
     refused = client.post(f"{API}/requests", json=content(), headers={"Authorization": f"Bearer {token}"})
     assert refused.status_code == 403
     assert envelope(refused)["details"]["message_key"] == "service.sender_without_country"

@@ -133,7 +133,7 @@ def test_export_from_the_database_as_a_user_is_logged(clearway, tmp_path: Path) 
 
     from clearway.domain.workflow import OrgKind, Role
     from clearway.services import people, requests
-    from clearway.services.actor import actor_for
+    from clearway.services.actor import COMMAND_LINE, actor_for
     from clearway.store.db import make_engine, session_scope, upgrade
     from clearway.store.models import AccessLogEntry
     from tests.services.conftest import future_flight
@@ -142,10 +142,10 @@ def test_export_from_the_database_as_a_user_is_logged(clearway, tmp_path: Path) 
     upgrade(url)
     engine = make_engine(url)
     with session_scope(engine) as session:
-        sender = people.create_organisation(session, "US Returns", OrgKind.SENDING, "USA")
-        other = people.create_organisation(session, "Other Sender", OrgKind.SENDING, "USA")
-        officer = people.create_user(session, None, sender.id, "officer@us.test", "O", Role.OFFICER, "a" * 16)
-        people.create_user(session, None, other.id, "stranger@other.test", "S", Role.OFFICER, "a" * 16)
+        sender = people.create_organisation(session, COMMAND_LINE, "US Returns", OrgKind.SENDING, "USA")
+        other = people.create_organisation(session, COMMAND_LINE, "Other Sender", OrgKind.SENDING, "USA")
+        officer = people.create_user(session, COMMAND_LINE, sender.id, "officer@us.test", "O", Role.OFFICER, "a" * 16)
+        people.create_user(session, COMMAND_LINE, other.id, "stranger@other.test", "S", Role.OFFICER, "a" * 16)
         created = requests.create_request(session, actor_for(session, officer.id), future_flight(passengers=4))
         public_id, reference = created.public_id, created.reference
 

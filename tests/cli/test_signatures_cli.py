@@ -11,6 +11,7 @@ from clearway.commands.service import prepare_keys, serve_command
 from clearway.domain.errors import UnusableInput
 from clearway.domain.workflow import OrgKind
 from clearway.services import checkpoints, keys, people
+from clearway.services.actor import COMMAND_LINE
 from clearway.settings import DEVELOPMENT_SECRET_KEY
 from clearway.store.db import make_engine, session_scope, upgrade
 
@@ -25,8 +26,8 @@ def database(empty_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("CLEARWAY_DATABASE_URL", empty_db_url)
     engine = make_engine(empty_db_url)
     with session_scope(engine) as session:
-        people.create_organisation(session, "Instituto Nacional de Migración", OrgKind.RECEIVING, "MEX")
-        people.create_organisation(session, "ICE Air Operations", OrgKind.SENDING, "USA")
+        people.create_organisation(session, COMMAND_LINE, "Instituto Nacional de Migración", OrgKind.RECEIVING, "MEX")
+        people.create_organisation(session, COMMAND_LINE, "ICE Air Operations", OrgKind.SENDING, "USA")
         keys.ensure_keys(session, SECRET)
     engine.dispose()
     return empty_db_url
@@ -52,7 +53,7 @@ def test_a_checkpoint_file_verifies_while_the_chain_only_grows(clearway, databas
     assert taken.exit_code == 0 and "keep it where the database cannot change it" in taken.stdout
     engine = make_engine(database)
     with session_scope(engine) as session:
-        people.create_organisation(session, "A later organisation", OrgKind.OBSERVER)
+        people.create_organisation(session, COMMAND_LINE, "A later organisation", OrgKind.OBSERVER)
     engine.dispose()
     verified = clearway("audit", "verify", "--checkpoint", kept, "--lang", "es")
     assert verified.exit_code == 0, verified.stderr
@@ -93,7 +94,7 @@ def test_the_extension_is_checked_offline_from_the_hash_list(clearway, database:
     sequence = json.loads(kept.read_text())["sequence"]
     engine = make_engine(database)
     with session_scope(engine) as session:
-        people.create_organisation(session, "Another organisation", OrgKind.OBSERVER)
+        people.create_organisation(session, COMMAND_LINE, "Another organisation", OrgKind.OBSERVER)
         listed = checkpoints.hashes_since(session, sequence)
         entries = keys.key_set(session, SECRET)
     engine.dispose()
@@ -130,7 +131,8 @@ def test_serve_warns_on_every_start_without_a_configured_secret(
     monkeypatch.delenv("CLEARWAY_SECRET_KEY")
     engine = make_engine(database)
     with session_scope(engine) as session:
-        keys.rekey(session, DEVELOPMENT_SECRET_KEY)  # a development database: keys under the development secret
+        # A development database: keys under the development secret.
+        keys.rekey(session, COMMAND_LINE, DEVELOPMENT_SECRET_KEY)
     engine.dispose()
     started: list[object] = []
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(app))
@@ -149,3 +151,24 @@ def test_keys_revoke_from_the_command_line(clearway, database: str) -> None:
     assert outcome.exit_code == 0 and key_id in outcome.stdout
     unknown = clearway("keys", "revoke", "ffffffffffffffff")
     assert unknown.exit_code == 2 and "ffffffffffffffff" in unknown.stderr
+
+
+def test_the_command_line_is_named_in_the_audit_when_it_rotates_and_revokes_keys(clearway, database: str) -> None:
+    """The operator acts as a named system actor, not as a missing one: the trail says who."""
+    from sqlalchemy import select
+
+    from clearway.store.models import AuditEntry
+
+    engine = make_engine(database)
+    with session_scope(engine) as session:
+        mexico = next(entry for entry in keys.key_set(session, SECRET) if entry["organisation"])
+    engine.dispose()
+    assert clearway("keys", "revoke", mexico["key_id"]).exit_code == 0
+    engine = make_engine(database)
+    with session_scope(engine) as session:
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.sequence)).all()
+        by_action = {entry.action: entry for entry in entries}
+        assert by_action["key_revoked"].details["by"] == "command line"
+        assert by_action["key_rotated"].details["by"] == "command line"
+        assert by_action["key_revoked"].user_id is None
+    engine.dispose()

@@ -18,7 +18,7 @@ from tests.notify.support import (
     personal_data,
     submitted,
 )
-from tests.services.conftest import SECRET, future_flight
+from tests.services.conftest import OPERATOR, SECRET, future_flight
 
 
 def test_a_submission_is_an_event_with_the_documented_body(world) -> None:
@@ -52,7 +52,7 @@ def test_an_observer_hears_by_its_grant(world) -> None:
     submitted(world)
     assert messages_by_org(world.session, "request.submitted") == {}
     grantor = world.session.get(Organisation, world.orgs["usa"])
-    people.grant_observer(world.session, world.orgs["monitor"], grantor=grantor, agreement_code="USA-MEX")
+    people.grant_observer(world.session, OPERATOR, world.orgs["monitor"], grantor=grantor, agreement_code="USA-MEX")
     submitted(world, reference="RF-OBSERVED")
     assert set(messages_by_org(world.session, "request.submitted")) == {world.orgs["monitor"]}
 

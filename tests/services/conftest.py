@@ -44,7 +44,7 @@ def world(session: Session) -> World:
         ("monitor", OrgKind.OBSERVER, None),
     )
     for slug, kind, country in setup:
-        organisation = people.create_organisation(session, f"Org {slug}", kind, country)
+        organisation = people.create_organisation(session, OPERATOR, f"Org {slug}", kind, country)
         orgs[slug] = organisation.id
         for role in Role:
             user = people.create_user(

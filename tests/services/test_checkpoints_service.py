@@ -17,7 +17,7 @@ from clearway.services.audit import verify_chain
 from clearway.services.checkpoints import CheckpointProblem
 from clearway.signing import CHECKPOINT_TYPE, ClearanceInvalid, sign_document
 from clearway.store.models import AuditEntry, utcnow
-from tests.services.conftest import SECRET, World, future_flight, with_reference
+from tests.services.conftest import OPERATOR, SECRET, World, future_flight, with_reference
 from tests.services.test_workflow_service import approve, submitted
 
 _references = itertools.count(1)
@@ -160,7 +160,7 @@ def test_the_unsigned_fields_of_a_checkpoint_file_are_not_trusted(world: World) 
 def test_a_checkpoint_signed_by_a_revoked_audit_key_is_refused(world: World) -> None:
     with_history(world)
     document = checkpoints.document(world.session, checkpoints.take(world.session, SECRET))
-    keys.revoke_key(world.session, None, document["key_id"], SECRET)
+    keys.revoke_key(world.session, OPERATOR, document["key_id"], SECRET)
     with pytest.raises(ClearanceInvalid) as refused:
         checkpoints.read_checkpoint(document, keys.trusted_keys(world.session, SECRET))
     assert refused.value.reason == "revoked_key"

@@ -17,7 +17,7 @@ from clearway.settings import DEVELOPMENT_SECRET_KEY
 from clearway.signing import TOKEN_TYPE, generate_key, sign_clearance, sign_document, verify_clearance
 from clearway.store.models import AuditEntry, Clearance, Decision, SigningKey, utcnow
 from tests.factories.versions import with_aircraft
-from tests.services.conftest import SECRET, World, future_flight, with_reference
+from tests.services.conftest import OPERATOR, SECRET, World, future_flight, with_reference
 from tests.services.test_workflow_service import approve, submitted
 
 OTHER_SECRET = "another-secret-after-the-move-0123456789abcdef"
@@ -139,7 +139,7 @@ def test_a_secret_that_changed_is_a_clear_refusal_and_keys_rotate_fixes_it(world
     with pytest.raises(KeysNeedRotation) as refused, world.session.begin_nested():  # the call's unit rolls back
         decide(world, created.public_id, Action.APPROVE, secret=OTHER_SECRET)
     assert refused.value.params == {"command": "clearway keys rotate"} and refused.value.status == 409
-    changes = keys.rekey(world.session, OTHER_SECRET)
+    changes = keys.rekey(world.session, OPERATOR, OTHER_SECRET)
     assert changes and all(change.new.development_secret is False for change in changes)
     assert keys.keys_needing_rotation(world.session, OTHER_SECRET) == []
     result = decide(world, created.public_id, Action.APPROVE, secret=OTHER_SECRET)
@@ -148,7 +148,7 @@ def test_a_secret_that_changed_is_a_clear_refusal_and_keys_rotate_fixes_it(world
 
 def test_keys_rotate_replaces_development_keys_even_when_the_secret_opens_them(world: World) -> None:
     keys.ensure_keys(world.session, DEVELOPMENT_SECRET_KEY)
-    replaced = keys.rekey(world.session, OTHER_SECRET, revoke_old=True)
+    replaced = keys.rekey(world.session, OPERATOR, OTHER_SECRET, revoke_old=True)
     old = [change.old for change in replaced if change.old is not None]
     assert old and all(key.revoked_at is not None for key in old)
     active = world.session.scalars(select(SigningKey).where(SigningKey.retired_at.is_(None))).all()

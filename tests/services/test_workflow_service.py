@@ -12,7 +12,7 @@ from clearway.services.audit import verify_chain
 from clearway.services.clearances import verify_online
 from clearway.services.errors import Conflict, Forbidden, NotFound
 from clearway.store.models import AuditEntry, ReceptionOutcome
-from tests.services.conftest import SECRET, future_flight, with_reference
+from tests.services.conftest import OPERATOR, SECRET, future_flight, with_reference
 
 
 def approve(world, public_id, **options):
@@ -139,7 +139,7 @@ def test_observer_sees_what_it_was_granted(world) -> None:
     sent = submitted(world)
     grantor = world.session.get(Organisation, world.orgs["usa"])
     assert grantor is not None
-    grant_observer(world.session, world.orgs["monitor"], request_id=sent.id, grantor=grantor)
+    grant_observer(world.session, OPERATOR, world.orgs["monitor"], request_id=sent.id, grantor=grantor)
     assert access.find_request(world.session, world.actor("monitor", Role.VIEWER), sent.public_id).id == sent.id
     with pytest.raises(Forbidden):
         workflow.cancel(world.session, world.actor("monitor"), sent.public_id)

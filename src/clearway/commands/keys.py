@@ -10,6 +10,7 @@ def keys_rotate_command(db: str | None, lang: str, revoke_old: bool) -> int:
     secret protects, once a real one is configured), and make the keys that are missing."""
     from clearway.commands.db import ensure_migrated
     from clearway.services import keys
+    from clearway.services.actor import COMMAND_LINE
     from clearway.settings import load_settings
     from clearway.store.db import make_engine, session_scope
 
@@ -18,7 +19,7 @@ def keys_rotate_command(db: str | None, lang: str, revoke_old: bool) -> int:
     engine = make_engine(settings.database_url)
     try:
         with session_scope(engine) as session:
-            changes = keys.rekey(session, settings.secret_key, revoke_old=revoke_old)
+            changes = keys.rekey(session, COMMAND_LINE, settings.secret_key, revoke_old=revoke_old)
             lines = []
             for change in changes:
                 if change.old is None:
@@ -37,6 +38,7 @@ def keys_revoke_command(db: str | None, key_id: str, lang: str) -> int:
     from clearway.commands.db import ensure_migrated
     from clearway.domain.errors import UnusableInput
     from clearway.services import keys
+    from clearway.services.actor import COMMAND_LINE
     from clearway.services.errors import NotFound
     from clearway.settings import load_settings
     from clearway.store.db import make_engine, session_scope
@@ -46,7 +48,7 @@ def keys_revoke_command(db: str | None, key_id: str, lang: str) -> int:
     engine = make_engine(settings.database_url)
     try:
         with session_scope(engine) as session:
-            keys.revoke_key(session, None, key_id, settings.secret_key)
+            keys.revoke_key(session, COMMAND_LINE, key_id, settings.secret_key)
     except NotFound as missing:
         raise UnusableInput(missing.key, **missing.params) from None
     finally:

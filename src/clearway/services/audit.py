@@ -34,7 +34,8 @@ def record(
     """Append one entry for ``event`` after the current head of the chain; commits with the caller's change.
 
     A ``SystemActor`` (the operator, outside any organisation) is named in the details, so the
-    trail says who acted even without a user."""
+    trail says who acted even without a user. ``None`` only for what no one asked for and no
+    permission governs: the service itself making a signing key on first use."""
     user = actor if isinstance(actor, Actor) else None
     details = event.details()
     if isinstance(actor, SystemActor):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -73,11 +73,28 @@ def take_if_due(
     return take(session, secret, now=moment)
 
 
+class WitnessEntry(TypedDict):
+    organisation: str
+    key_id: str
+    token: str
+
+
+class CheckpointFile(TypedDict):
+    """The checkpoint document, as served and kept (``clearway audit verify --checkpoint FILE``)."""
+
+    sequence: int
+    hash: str
+    signed_at: str
+    key_id: str
+    token: str
+    countersignatures: list[WitnessEntry]
+
+
 def latest_checkpoint(session: Session) -> AuditCheckpoint | None:
     return session.scalars(select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(1)).first()
 
 
-def fetch_latest(session: Session, actor: Actor, secret: str) -> dict[str, Any]:
+def fetch_latest(session: Session, actor: Actor, secret: str) -> CheckpointFile:
     """The latest checkpoint with its countersignatures; the actor's organisation countersigns it
     first if it has a signing key (sending and receiving organisations) and has not yet."""
     checkpoint = latest_checkpoint(session)
@@ -116,7 +133,7 @@ def _countersign(session: Session, actor: Actor, checkpoint: AuditCheckpoint, se
     session.flush()
 
 
-def document(session: Session, checkpoint: AuditCheckpoint) -> dict[str, Any]:
+def document(session: Session, checkpoint: AuditCheckpoint) -> CheckpointFile:
     """The checkpoint as served and kept: the signed token, its countersignatures, and their
     claims repeated for reading (a verifier trusts only the tokens)."""
     witnesses = session.execute(

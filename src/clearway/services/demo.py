@@ -49,7 +49,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
     actors: dict[tuple[str, Role], Actor] = {}
     orgs = {}
     for name, kind, country, slug in _ORGANISATIONS:
-        organisation = people.create_organisation(session, name, kind, country)
+        organisation = people.create_organisation(session, DEMO_SETUP, name, kind, country)
         orgs[slug] = organisation
         for role in Role:
             user = people.create_user(
@@ -61,7 +61,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
                 role,
                 DEMO_PASSWORD,
             )
-            issued = people.create_token(session, user, "demo")
+            issued = people.create_token(session, user, "demo", actor=DEMO_SETUP)
             logins.append(DemoLogin(name, user.email, str(role), issued.secret))
             actors[(slug, role)] = actor_for(session, user.id)
 
@@ -72,9 +72,9 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
         import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
     # The monitor sees Guatemala's flights whole, and the sender's flights to Mexico without personal
     # data (flight, counts and safeguards only): both kinds of grant are there to try.
-    people.grant_observer(session, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
+    people.grant_observer(session, DEMO_SETUP, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
     people.grant_observer(
-        session, orgs["monitor"].id, agreement_code="USA-MEX", grantor=orgs["usa"], personal_data=False
+        session, DEMO_SETUP, orgs["monitor"].id, agreement_code="USA-MEX", grantor=orgs["usa"], personal_data=False
     )
 
     sender = actors[("usa", Role.OFFICER)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict
 from clearway.store.models import IdempotencyRecord
+
+#: A result as JSON holds it (the transitions' typed dictionaries).
+Result = TypeVar("Result", bound=Mapping[str, Any])
 
 
 def fingerprint(payload: Any) -> str:
@@ -25,8 +28,8 @@ def once(
     key: str | None,
     operation: str,
     payload: Any,
-    perform: Callable[[], dict[str, Any]],
-) -> tuple[dict[str, Any], bool]:
+    perform: Callable[[], Result],
+) -> tuple[Result, bool]:
     """(result, replayed). Without a key, ``perform`` simply runs. The same key with another
     payload is refused: it would otherwise silently answer a different question."""
     if not key:
@@ -42,7 +45,8 @@ def once(
     if previous is not None:
         if previous.request_fingerprint != print_:
             raise Conflict("service.idempotency_key_reused", key=key)
-        return previous.response, True
+        # Stored by this same operation below: the shape ``perform`` gives.
+        return cast(Result, previous.response), True
     result = perform()
     session.add(
         IdempotencyRecord(
@@ -50,7 +54,7 @@ def once(
             key=key,
             operation=operation,
             request_fingerprint=print_,
-            response=result,
+            response=dict(result),
             status_code=200,
         )
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -26,10 +27,10 @@ from clearway.domain.snapshot import iso_utc
 from clearway.domain.workflow import OrgKind, Permission
 from clearway.keyset import key_entry
 from clearway.services import audit
-from clearway.services.actor import Actor
+from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Conflict, NotFound
 from clearway.settings import DEVELOPMENT_SECRET_KEY
-from clearway.signing import TrustedKey, can_open, generate_key, key_endorsement, secret_fingerprint
+from clearway.signing import TrustedKey, can_open, generate_key, key_endorsement, public_jwk, secret_fingerprint
 from clearway.store.models import Organisation, SigningKey, utcnow
 
 #: Organisations that decide (receiving) or witness checkpoints (sending) have keys; observers do not.
@@ -127,8 +128,8 @@ class Rekeyed:
     new: SigningKey
 
 
-def rekey(session: Session, secret: str, *, revoke_old: bool = False) -> list[Rekeyed]:
-    """``clearway keys rotate``: replace every active key the configured secret cannot open (a
+def rekey(session: Session, operator: SystemActor, secret: str, *, revoke_old: bool = False) -> list[Rekeyed]:
+    """``clearway keys rotate``, by the operator: replace every active key the configured secret cannot open (a
     changed secret), and every key still protected only by the development secret when the
     configured one is real; then make the keys that are missing. ``revoke_old`` revokes the
     replaced keys instead of retiring them (for a secret that leaked)."""
@@ -138,10 +139,10 @@ def rekey(session: Session, secret: str, *, revoke_old: bool = False) -> list[Re
     for key in active:  # read first: each replacement below writes to the same table
         if opens_with(key, secret) and (development or not key.development_secret):
             continue
-        new = _rotate(session, None, key.organisation_id, secret, reason="secret_changed")
+        new = _rotate(session, operator, key.organisation_id, secret, reason="secret_changed")
         if revoke_old:
             key.revoked_at = utcnow()
-            audit.record(session, None, KeyRevoked(key.key_id, key.organisation_id, new.key_id))
+            audit.record(session, operator, KeyRevoked(key.key_id, key.organisation_id, new.key_id))
         replaced.append(Rekeyed(key, new))
     # The keys as they stand now are taken as the service's own: run this right after moving
     # the database, not on a database someone else may have written to since.
@@ -152,12 +153,12 @@ def rekey(session: Session, secret: str, *, revoke_old: bool = False) -> list[Re
     return replaced
 
 
-def revoke_key(session: Session, actor: Actor | None, key_id: str, secret: str) -> SigningKey:
+def revoke_key(session: Session, actor: Actor | SystemActor, key_id: str, secret: str) -> SigningKey:
     """Revoke a compromised key: nothing it signed verifies any more. An admin revokes their
-    organisation's keys (``actor`` None: the operator, from the command line, any key).
+    organisation's keys, the operator (``SystemActor``, from the command line) any key.
     If it was the active key, a new one takes its place."""
     key = session.scalars(select(SigningKey).where(SigningKey.key_id == key_id)).one_or_none()
-    if actor is not None:
+    if isinstance(actor, Actor):
         actor.require(Permission.KEYS_MANAGE)
         if key is not None and key.organisation_id != actor.organisation_id:
             key = None  # another organisation's key answers as if it did not exist
@@ -201,16 +202,66 @@ def trusted(key: SigningKey, organisation: Organisation | None) -> TrustedKey:
     )
 
 
+@dataclass(frozen=True)
+class PublishedKey:
+    """One key as the key set publishes it (``clearway.keyset.key_entry`` is its JSON form)."""
+
+    key_id: str
+    purpose: str
+    organisation: str | None
+    country: str | None
+    status: str
+    created_at: datetime
+    retired_at: datetime | None
+    revoked_at: datetime | None
+    development: bool
+    pem: str
+    jwk: dict[str, str]
+
+    @classmethod
+    def of(cls, key: TrustedKey, created_at: datetime) -> PublishedKey:
+        return cls(
+            key_id=key.key_id,
+            purpose=str(key.purpose),
+            organisation=key.organisation,
+            country=key.country,
+            status=str(key.status),
+            created_at=created_at.astimezone(UTC),
+            retired_at=key.retired_at.astimezone(UTC) if key.retired_at else None,
+            revoked_at=key.revoked_at.astimezone(UTC) if key.revoked_at else None,
+            development=key.development,
+            pem=key.public_pem,
+            jwk=public_jwk(key.public_pem),
+        )
+
+
+def published(session: Session, secret: str) -> list[PublishedKey]:
+    """``GET /keys``: every endorsed key, active, retired and revoked, whose it is."""
+    return [
+        PublishedKey.of(trusted(key, organisation), key.created_at)
+        for key, organisation in published_keys(session, secret)
+    ]
+
+
+def rotate_own_key(session: Session, actor: Actor, secret: str) -> PublishedKey:
+    """``rotate_key``, answered as the new key is published."""
+    return _published(session, rotate_key(session, actor, secret))
+
+
+def revoke_own_key(session: Session, actor: Actor, key_id: str, secret: str) -> PublishedKey:
+    """``revoke_key`` by an admin of the key's organisation, answered as the key is published now."""
+    return _published(session, revoke_key(session, actor, key_id, secret))
+
+
+def _published(session: Session, key: SigningKey) -> PublishedKey:
+    organisation = session.get(Organisation, key.organisation_id) if key.organisation_id is not None else None
+    return PublishedKey.of(trusted(key, organisation), key.created_at)
+
+
 def key_set(session: Session, secret: str) -> list[dict[str, Any]]:
     """The published key set's entries (``clearway.keyset.key_entry``), as ``/api/v1/keys`` serves them."""
     published = published_keys(session, secret)
     return [key_entry(trusted(key, organisation), key.created_at) for key, organisation in published]
-
-
-def entry_of(session: Session, key: SigningKey) -> dict[str, Any]:
-    """One key as an entry of the published key set."""
-    organisation = session.get(Organisation, key.organisation_id) if key.organisation_id is not None else None
-    return key_entry(trusted(key, organisation), key.created_at)
 
 
 def trusted_keys(session: Session, secret: str) -> dict[str, TrustedKey]:
@@ -228,7 +279,7 @@ def _active(session: Session, organisation_id: int | None) -> SigningKey | None:
 
 
 def _rotate(
-    session: Session, actor: Actor | None, organisation_id: int | None, secret: str, *, reason: str
+    session: Session, actor: Actor | SystemActor, organisation_id: int | None, secret: str, *, reason: str
 ) -> SigningKey:
     old = _active(session, organisation_id)
     if old is not None:

@@ -31,14 +31,16 @@ LAST_USED_PRECISION = timedelta(minutes=5)
 _hasher = PasswordHasher()
 
 
-def create_organisation(session: Session, name: str, kind: OrgKind, country: str | None = None) -> Organisation:
-    """An organisation; a receiving authority needs its country."""
+def create_organisation(
+    session: Session, operator: SystemActor, name: str, kind: OrgKind, country: str | None = None
+) -> Organisation:
+    """An organisation, set up by the operator; a receiving authority needs its country."""
     if kind is OrgKind.RECEIVING and not country:
         raise Invalid("service.receiving_needs_country", field="country")
     organisation = Organisation(name=name, kind=kind, country=country.strip().upper() if country else None)
     session.add(organisation)
     session.flush()
-    audit.record(session, None, OrganisationCreated(name=name, kind=str(kind)))
+    audit.record(session, operator, OrganisationCreated(name=name, kind=str(kind)))
     return organisation
 
 
@@ -75,6 +77,11 @@ def create_user(
     session.flush()
     audit.record(session, actor, UserCreated(user=user.id, role=str(role)))
     return user
+
+
+def add_colleague(session: Session, actor: Actor, email: str, display_name: str, role: Role, password: str) -> UserView:
+    """``POST /users``: an admin adds a user to their own organisation."""
+    return UserView.of(create_user(session, actor, actor.organisation_id, email, display_name, role, password))
 
 
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
@@ -161,13 +168,13 @@ def create_token(
     user: User,
     name: str,
     *,
-    actor: Actor | None = None,
+    actor: Actor | SystemActor,
     expires_in_days: int | None = None,
 ) -> IssuedToken:
     """A new API token for ``user``: the secret is returned once and stored only as a hash.
 
-    ``actor`` is who asked (the user, signed in); None when the user has just signed in
-    with a password, or for the demo. ``expires_in_days``: None lasts until revoked."""
+    ``actor`` is who asked: the user, signed in or signing in with a password, or the
+    operator (the demo's setup). ``expires_in_days``: None lasts until revoked."""
     expires_at = None
     if expires_in_days is not None:
         if not 1 <= expires_in_days <= MAX_TOKEN_DAYS:
@@ -348,6 +355,7 @@ def revoke_all_tokens(session: Session, user_id: int) -> int:
 
 def grant_observer(
     session: Session,
+    operator: SystemActor,
     observer_org_id: int,
     *,
     grantor: Organisation,
@@ -356,7 +364,7 @@ def grant_observer(
     personal_data: bool = True,
 ) -> ObserverGrant:
     """Read-only access for an observer to one request or to ``grantor``'s requests under one
-    agreement, set up by the system (the demo, an installation script); admins use
+    agreement, set up by the operator (the demo, an installation script); admins use
     ``services.observers.grant``."""
     if (request_id is None) == (agreement_code is None):
         raise Invalid("service.grant_scope", field="request_id")
@@ -374,5 +382,5 @@ def grant_observer(
     event = ObserverGranted(
         grant=grant.id, observer=observer_org_id, agreement=agreement_code, personal_data=personal_data
     )
-    audit.record(session, None, event)
+    audit.record(session, operator, event)
     return grant

@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from clearway.services import people
+from clearway.services.actor import actor_for
 from clearway.services.errors import TooManyAttempts, Unauthenticated
 from clearway.store.models import LoginFailure, User, utcnow
 
@@ -146,5 +147,8 @@ def _issue(session: Session, user_id: int, attempt: SignIn, new_hash: str | None
         user.password_hash = new_hash
     # A success forgets the account's failures: the person got it right.
     session.execute(delete(LoginFailure).where(LoginFailure.email == attempt.account))
-    issued = people.create_token(session, user, attempt.token_name, expires_in_days=attempt.expires_in_days)
+    # The user acts, having just proven who they are.
+    issued = people.create_token(
+        session, user, attempt.token_name, actor=actor_for(session, user.id), expires_in_days=attempt.expires_in_days
+    )
     return SignedIn(user=people.UserView.of(user), token=issued.view, secret=issued.secret)

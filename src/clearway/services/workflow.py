@@ -7,7 +7,7 @@ then records what happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -28,12 +28,21 @@ from clearway.domain.audit_events import (
 from clearway.domain.clearance import DecisionKind
 from clearway.domain.findings import Code
 from clearway.domain.workflow import TRANSITIONS, Action, State, TransitionRefused, next_state
-from clearway.services import audit, clearances, conversation
+from clearway.services import audit, clearances, conversation, idempotency
 from clearway.services.access import find_request
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Invalid
 from clearway.services.precheck import has_errors, precheck_snapshot, stored_findings
 from clearway.services.requests import current_version, share_version, snapshot_of, version_row
+from clearway.services.transition_results import (
+    DecideResult,
+    DepartureResult,
+    IssuedClearance,
+    ReceptionResult,
+    RevokeResult,
+    StateResult,
+    SubmitResult,
+)
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -79,6 +88,18 @@ def submit(
     justification: str | None = None,
     answer: str | None = None,
 ) -> dict[str, Any]:
+    """``submitted`` as a plain dictionary, for the callers that still take one (the pages' actions)."""
+    return dict(submitted(session, actor, public_id, justification=justification, answer=answer))
+
+
+def submitted(
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    *,
+    justification: str | None = None,
+    answer: str | None = None,
+) -> SubmitResult:
     """Submit a draft, or resubmit after a request for information.
 
     Refused while the pre-check (run again now: the lead time depends on this moment) has
@@ -113,8 +134,8 @@ def submit(
             conversation.write_answer(session, actor, request, answer)
     _move(request, target)
     share_version(session, actor, request, version.number, action, justification)
-    submitted = Resubmitted if action is Action.RESUBMIT else Submitted
-    event = submitted(findings=tuple(errors), justification=justification, submitted_at=_iso(utcnow()))
+    kind = Resubmitted if action is Action.RESUBMIT else Submitted
+    event = kind(findings=tuple(errors), justification=justification, submitted_at=_iso(utcnow()))
     audit.record(session, actor, event, request=request, version=version.number)
     return {"state": str(request.state), "version": version.number, "findings": findings, "override": justification}
 
@@ -129,7 +150,7 @@ class DecisionInput:
     reply_by: datetime | None = None
 
 
-def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInput, *, secret: str) -> dict[str, Any]:
+def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInput, *, secret: str) -> DecideResult:
     """The receiving side's decision on the submitted version; an approval issues a signed clearance."""
     if decision.action not in (Action.APPROVE, Action.APPROVE_RESTRICTED, Action.REQUEST_INFO, Action.DENY):
         raise Invalid("service.not_a_decision", field="action", action=str(decision.action))
@@ -168,8 +189,8 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
             reply_by=decision.reply_by,
             version=version.number,
         )
-    result: dict[str, Any] = {"state": str(request.state), "version": version.number, "decision": row.id}
     number = None
+    issued: IssuedClearance | None = None
     if decision.action in (Action.APPROVE, Action.APPROVE_RESTRICTED):
         clearance = clearances.issue(
             session,
@@ -183,11 +204,18 @@ def decide(session: Session, actor: Actor, public_id: str, decision: DecisionInp
             secret=secret,
         )
         number = clearance.number
-        result["clearance"] = {"number": clearance.number, "token": clearance.token, "key_id": clearance.key_id}
+        issued = {"number": clearance.number, "token": clearance.token, "key_id": clearance.key_id}
     else:  # every decision is signed, not only approvals (spec/README.md, "Decision")
         terms = clearances.DecisionTerms(DecisionKind(decision.action), reason_codes=decision.reason_codes)
         clearances.sign_decision(session, actor, request, version, row, terms, secret=secret)
-    result["signature"] = {"token": row.signature, "key_id": row.key_id}
+    result: DecideResult = {
+        "state": str(request.state),
+        "version": version.number,
+        "decision": row.id,
+        "signature": {"token": row.signature, "key_id": row.key_id},
+    }
+    if issued is not None:
+        result["clearance"] = issued
     event = DECISION_EVENTS[str(decision.action)](decision.reason_codes, number, row.key_id or "")
     audit.record(session, actor, event, request=request, version=version.number)
     return result
@@ -217,7 +245,7 @@ def revoke(
     text: str | None,
     *,
     secret: str,
-) -> dict[str, Any]:
+) -> RevokeResult:
     """Withdraw a clearance before departure, with reason codes; the revocation is signed too."""
     codes = tuple(reason_codes)
     _check_reasons(DecisionInput(Action.DENY, codes, text))
@@ -248,7 +276,7 @@ def revoke(
     return {"state": str(request.state), "signature": {"token": row.signature, "key_id": row.key_id}}
 
 
-def cancel(session: Session, actor: Actor, public_id: str, text: str | None = None) -> dict[str, Any]:
+def cancel(session: Session, actor: Actor, public_id: str, text: str | None = None) -> StateResult:
     """The sending side withdraws the request; any clearance stops being current. The reason is
     kept with the request and shown to both sides."""
     reason = conversation.clean_text(text, "text")
@@ -285,7 +313,7 @@ def record_departure(
     at: datetime,
     actual_registration: str,
     allowed_skew: timedelta = DEFAULT_CLOCK_SKEW,
-) -> dict[str, Any]:
+) -> DepartureResult:
     """Departure with the actual time and registration. Another registration than the cleared one,
     and a departure outside the clearance's validity window, are flagged at once to both sides
     (on the request, and in the audit trail)."""
@@ -325,7 +353,8 @@ def record_departure(
             recorded_by=actor.user_id,
         )
     )
-    details: dict[str, Any] = {
+    details: DepartureResult = {
+        "state": str(request.state),
         "at": _iso(at),
         "actual_registration": actual_registration.strip(),
         "registration_mismatch": mismatch,
@@ -345,7 +374,7 @@ def record_departure(
         valid_until=details.get("valid_until"),
     )
     audit.record(session, actor, event, request=request, version=request.current_version)
-    return {"state": str(request.state), **details}
+    return details
 
 
 def _registration(text: str) -> str:
@@ -354,7 +383,7 @@ def _registration(text: str) -> str:
 
 def record_arrival(
     session: Session, actor: Actor, public_id: str, *, at: datetime, allowed_skew: timedelta = DEFAULT_CLOCK_SKEW
-) -> dict[str, Any]:
+) -> StateResult:
     """Arrival, recorded by either side: not in the future, not before the departure."""
     request, target = _begin(session, actor, public_id, Action.ARRIVE)
     departed_at = session.scalar(
@@ -370,9 +399,10 @@ def record_arrival(
 
 
 def confirm_reception(
-    session: Session, actor: Actor, public_id: str, outcomes: dict[int, ReceptionOutcome]
-) -> dict[str, Any]:
+    session: Session, actor: Actor, public_id: str, given: Mapping[int, ReceptionOutcome | str]
+) -> ReceptionResult:
     """Who was received and who was not on board, for every passenger of the cleared manifest."""
+    outcomes = {seq: ReceptionOutcome(outcome) for seq, outcome in given.items()}
     request, target = _begin(session, actor, public_id, Action.CONFIRM_RECEPTION)
     seqs = {int(p.seq) for p in snapshot_of(current_version(session, request)).passengers if p.seq.strip().isdigit()}
     unknown = sorted(set(outcomes) - seqs)
@@ -384,11 +414,57 @@ def confirm_reception(
     _move(request, target)
     for seq, outcome in sorted(outcomes.items()):
         session.add(ReceptionRecord(request_id=request.id, seq=seq, outcome=outcome, recorded_by=actor.user_id))
-    counts = {str(kind): sum(1 for value in outcomes.values() if value is kind) for kind in ReceptionOutcome}
-    event = ReceptionConfirmed(counts[ReceptionOutcome.RECEIVED], counts[ReceptionOutcome.NOT_ON_BOARD])
+    received = sum(1 for value in outcomes.values() if value is ReceptionOutcome.RECEIVED)
+    not_on_board = sum(1 for value in outcomes.values() if value is ReceptionOutcome.NOT_ON_BOARD)
+    event = ReceptionConfirmed(received, not_on_board)
     audit.record(session, actor, event, request=request, version=request.current_version)
-    return {"state": str(request.state), **counts}
+    return {"state": str(request.state), "received": received, "not_on_board": not_on_board}
 
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
+
+
+# The transitions a caller may repeat with an ``Idempotency-Key``. The request is locked first,
+# then the key is looked up: two calls with one key run one after the other, and the second
+# finds the first one's result instead of acting again.
+
+
+def submit_once(
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    key: str | None,
+    payload: Any,
+    *,
+    justification: str | None = None,
+    answer: str | None = None,
+) -> tuple[SubmitResult, bool]:
+    """``submitted``, once per ``key`` (``payload``: the call as made, to refuse a reused key);
+    (result, replayed)."""
+    find_request(session, actor, public_id, for_update=True)
+    return idempotency.once(
+        session,
+        actor,
+        key,
+        "submit",
+        payload,
+        lambda: submitted(session, actor, public_id, justification=justification, answer=answer),
+    )
+
+
+def decide_once(
+    session: Session,
+    actor: Actor,
+    public_id: str,
+    decision: DecisionInput,
+    key: str | None,
+    payload: Any,
+    *,
+    secret: str,
+) -> tuple[DecideResult, bool]:
+    """``decide``, once per ``key`` (``payload``: the call as made); (result, replayed)."""
+    find_request(session, actor, public_id, for_update=True)
+    return idempotency.once(
+        session, actor, key, "decide", payload, lambda: decide(session, actor, public_id, decision, secret=secret)
+    )

@@ -1,22 +1,20 @@
 """The transitions that decide a request's fate: submit, decide, revoke, cancel.
 
-Submit and decide accept an ``Idempotency-Key``. The request is locked first, then the key
-is looked up: two calls with one key run one after the other, and the second finds the
-first one's result instead of acting again.
+Submit and decide accept an ``Idempotency-Key``: a repeated call answers the first one's
+result (``services.workflow.submit_once`` and ``decide_once``), with the replay header.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import Response
 from pydantic import AwareDatetime, BaseModel, Field
 
 from clearway.domain.workflow import Action, Permission
-from clearway.services import access, idempotency, workflow
+from clearway.services import workflow
 from clearway.web.api import views
-from clearway.web.api.deps import REPLAYED_HEADER, ApiRouter, Context, IdempotencyKey, Writer, needs
+from clearway.web.api.deps import REPLAYED_HEADER, ApiRouter, IdempotencyKey, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
 
 router = ApiRouter(prefix="/requests/{request_id}", tags=["decisions"], responses=ERROR_RESPONSES)
@@ -82,13 +80,9 @@ class CancelBody(BaseModel):
     text: str | None = Field(default=None, description="Why; shown to both sides.")
 
 
-def _once(
-    ctx: Context, response: Response, key: str | None, operation: str, payload: Any, perform: Callable[[], Any]
-) -> dict[str, Any]:
-    result, replayed = idempotency.once(ctx.session, ctx.actor, key, operation, payload, perform)
+def _mark_replayed(response: Response, replayed: bool) -> None:
     if replayed:
         response.headers[REPLAYED_HEADER] = "true"
-    return result
 
 
 @router.post(
@@ -103,15 +97,16 @@ def submit_request(
 ) -> Submitted:
     justification = body.justification if body else None
     answer = body.answer if body else None
-    access.find_request(ctx.session, ctx.actor, request_id, for_update=True)
-    result = _once(
-        ctx,
-        response,
+    result, replayed = workflow.submit_once(
+        ctx.session,
+        ctx.actor,
+        request_id,
         key,
-        "submit",
         {"request": request_id, "justification": justification, "answer": answer},
-        lambda: workflow.submit(ctx.session, ctx.actor, request_id, justification=justification, answer=answer),
+        justification=justification,
+        answer=answer,
     )
+    _mark_replayed(response, replayed)
     return Submitted(
         state=result["state"],
         version=result["version"],
@@ -138,15 +133,16 @@ def decide_request(
         conditions=body.conditions,
         reply_by=body.reply_by,
     )
-    access.find_request(ctx.session, ctx.actor, request_id, for_update=True)
-    result = _once(
-        ctx,
-        response,
+    result, replayed = workflow.decide_once(
+        ctx.session,
+        ctx.actor,
+        request_id,
+        decision,
         key,
-        "decide",
         {"request": request_id, **body.model_dump(mode="json")},
-        lambda: workflow.decide(ctx.session, ctx.actor, request_id, decision, secret=ctx.settings.secret_key),
+        secret=ctx.settings.secret_key,
     )
+    _mark_replayed(response, replayed)
     return Decided.model_validate(result)
 
 

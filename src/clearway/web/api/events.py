@@ -8,7 +8,6 @@ from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from clearway.domain.workflow import Permission
 from clearway.services import workflow
-from clearway.store.models import ReceptionOutcome
 from clearway.web.api import views
 from clearway.web.api.deps import ApiRouter, Writer, needs
 from clearway.web.api.errors import ERROR_RESPONSES
@@ -98,5 +97,5 @@ def record_arrival(ctx: Writer, request_id: str, body: ArrivalBody) -> views.New
     openapi_extra=needs(Permission.EVENT_RECEPTION),
 )
 def confirm_reception(ctx: Writer, request_id: str, body: ReceptionBody) -> Received:
-    outcomes = {item.seq: ReceptionOutcome(item.outcome) for item in body.passengers}
+    outcomes = {item.seq: item.outcome for item in body.passengers}
     return Received.model_validate(workflow.confirm_reception(ctx.session, ctx.actor, request_id, outcomes))

@@ -43,9 +43,7 @@ class KeySet(BaseModel):
     openapi_extra=needs(PUBLIC),
 )
 def list_keys(ctx: PublicReader) -> KeySet:
-    return KeySet(
-        keys=[PublicKey.model_validate(entry) for entry in keys.key_set(ctx.session, ctx.settings.secret_key)]
-    )
+    return KeySet(keys=[PublicKey.model_validate(key) for key in keys.published(ctx.session, ctx.settings.secret_key)])
 
 
 @router.post(
@@ -56,8 +54,7 @@ def list_keys(ctx: PublicReader) -> KeySet:
     openapi_extra=needs(Permission.KEYS_MANAGE),
 )
 def rotate_key(ctx: Writer) -> PublicKey:
-    key = keys.rotate_key(ctx.session, ctx.actor, ctx.settings.secret_key)
-    return PublicKey.model_validate(keys.entry_of(ctx.session, key))
+    return PublicKey.model_validate(keys.rotate_own_key(ctx.session, ctx.actor, ctx.settings.secret_key))
 
 
 @router.post(
@@ -67,5 +64,4 @@ def rotate_key(ctx: Writer) -> PublicKey:
     openapi_extra=needs(Permission.KEYS_MANAGE),
 )
 def revoke_key(ctx: Writer, key_id: str) -> PublicKey:
-    key = keys.revoke_key(ctx.session, ctx.actor, key_id, ctx.settings.secret_key)
-    return PublicKey.model_validate(keys.entry_of(ctx.session, key))
+    return PublicKey.model_validate(keys.revoke_own_key(ctx.session, ctx.actor, key_id, ctx.settings.secret_key))

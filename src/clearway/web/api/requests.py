@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Query, Response
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission, State
-from clearway.services import access, requests
-from clearway.services.precheck import precheck_snapshot, stored_findings
-from clearway.store.models import utcnow
+from clearway.services import request_views, requests
 from clearway.web.api import views
 from clearway.web.api.bodies import RequestBody
 from clearway.web.api.content import NewRequestContent, content_body
@@ -48,8 +45,7 @@ class PrecheckOutcome(BaseModel):
     openapi_extra={**needs(Permission.REQUEST_CREATE), **content_body(RequestBody, with_base=False)},
 )
 def create_request(ctx: Writer, sent: NewRequestContent) -> views.RequestDetail:
-    created = requests.create_request(ctx.session, ctx.actor, sent.read().snapshot)
-    return views.detail(ctx.session, ctx.actor, created, ctx.lang)
+    return views.detail(request_views.create_request(ctx.session, ctx.actor, sent.read().snapshot), ctx.lang)
 
 
 @router.get(
@@ -67,7 +63,7 @@ def list_requests(
     limit: Annotated[int, Query(ge=1, le=requests.MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
 ) -> Response:
-    rows, total = requests.list_requests(
+    page = request_views.list_requests(
         ctx.session,
         ctx.actor,
         state=state,
@@ -76,8 +72,8 @@ def list_requests(
         limit=limit,
         offset=offset,
     )
-    items = [views.summary(ctx.session, ctx.actor, row) for row in rows]
-    return json_response(RequestPage(items=items, total=total, limit=limit, offset=offset))
+    items = [views.summary(row) for row in page.items]
+    return json_response(RequestPage(items=items, total=page.total, limit=limit, offset=offset))
 
 
 @router.get(
@@ -88,8 +84,7 @@ def list_requests(
     response_model=views.RequestDetail,
 )
 def get_request(ctx: Reader, request_id: str) -> Response:
-    found, version = access.find_request_with_version(ctx.session, ctx.actor, request_id)
-    return json_response(views.detail(ctx.session, ctx.actor, found, ctx.lang, version))
+    return json_response(views.detail(request_views.read_request(ctx.session, ctx.actor, request_id), ctx.lang))
 
 
 @router.post(
@@ -100,8 +95,8 @@ def get_request(ctx: Reader, request_id: str) -> Response:
     openapi_extra=needs(Permission.REQUEST_CREATE),
 )
 def copy_request(ctx: Writer, request_id: str, body: CopyBody | None = None) -> views.RequestDetail:
-    copied = requests.copy_request(ctx.session, ctx.actor, request_id, body.reference if body else None)
-    return views.detail(ctx.session, ctx.actor, copied, ctx.lang)
+    copied = request_views.copy_request(ctx.session, ctx.actor, request_id, body.reference if body else None)
+    return views.detail(copied, ctx.lang)
 
 
 @router.post(
@@ -111,18 +106,9 @@ def copy_request(ctx: Writer, request_id: str, body: CopyBody | None = None) -> 
     openapi_extra=needs(Permission.REQUEST_CREATE),
 )
 def precheck_request(ctx: Reader, request_id: str, body: RequestBody) -> PrecheckOutcome:
-    snapshot = requests.snapshot_from_body(body.document())
-    found = access.find_request(ctx.session, ctx.actor, request_id)
-    ctx.actor.require(Permission.REQUEST_CREATE)
-    # Judged as saving it would be (services.requests._save_version): at this moment, not at a
-    # submitted_at the body may carry, with this request's own arrivals left out of the caps.
-    checked = replace(snapshot, flight=replace(snapshot.flight, submitted_at=None))
-    result = precheck_snapshot(
-        ctx.session, checked, sending_org_id=found.sending_org_id, at=utcnow(), request_id=found.id
-    )
-    stored = stored_findings(result)
-    judged_by = result.agreement
-    agreement = views.AgreementRef(id=judged_by.id, version=judged_by.version) if judged_by else None
+    checked = request_views.precheck_next_version(ctx.session, ctx.actor, request_id, body.document())
     return PrecheckOutcome(
-        findings=views.findings(stored, ctx.lang), finding_counts=views.finding_counts(stored), agreement=agreement
+        findings=views.findings(checked.findings, ctx.lang),
+        finding_counts=views.finding_counts(checked.findings),
+        agreement=views.agreement_ref(checked.agreement),
     )

@@ -97,10 +97,8 @@ def list_users(ctx: Reader) -> UserList:
     openapi_extra=needs(Permission.USERS_MANAGE),
 )
 def create_user(ctx: Writer, body: NewUser) -> UserOut:
-    user = people.create_user(
-        ctx.session, ctx.actor, ctx.actor.organisation_id, body.email, body.display_name, body.role, body.password
-    )
-    return UserOut.model_validate(user)
+    added = people.add_colleague(ctx.session, ctx.actor, body.email, body.display_name, body.role, body.password)
+    return UserOut.model_validate(added)
 
 
 @router.post(

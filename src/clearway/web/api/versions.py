@@ -8,7 +8,7 @@ from fastapi import Path, Query
 from pydantic import BaseModel, Field
 
 from clearway.domain.workflow import Permission
-from clearway.services import requests
+from clearway.services import request_views, requests
 from clearway.web.api import views
 from clearway.web.api.bodies import EditBody
 from clearway.web.api.content import NewVersionContent, content_body
@@ -70,7 +70,7 @@ class VersionDiff(BaseModel):
 def save_version(ctx: Writer, request_id: str, sent: NewVersionContent) -> SavedVersion:
     content = sent.read_edit()
     assert content.based_on_version is not None  # read_edit insists
-    request, version, reasons = requests.save_edit(
+    saved = request_views.save_version(
         ctx.session,
         ctx.actor,
         request_id,
@@ -79,10 +79,10 @@ def save_version(ctx: Writer, request_id: str, sent: NewVersionContent) -> Saved
         justification=content.justification,
     )
     return SavedVersion(
-        request=views.summary(ctx.session, ctx.actor, request),
-        version=views.version_summary(version, content.justification),
-        findings=views.findings(version.findings, ctx.lang),
-        material_reasons=reasons,
+        request=views.summary(saved.request),
+        version=views.version_summary(saved.version),
+        findings=views.findings(saved.version.findings, ctx.lang),
+        material_reasons=saved.material_reasons,
     )
 
 
@@ -93,9 +93,8 @@ def save_version(ctx: Writer, request_id: str, sent: NewVersionContent) -> Saved
     openapi_extra=needs(Permission.REQUEST_READ),
 )
 def list_versions(ctx: Reader, request_id: str) -> VersionList:
-    request, versions = requests.list_versions(ctx.session, ctx.actor, request_id)
-    written = requests.justifications(ctx.session, request)
-    return VersionList(items=[views.version_summary(version, written.get(version.number)) for version in versions])
+    versions = request_views.list_versions(ctx.session, ctx.actor, request_id)
+    return VersionList(items=[views.version_summary(version) for version in versions])
 
 
 @router.get(
@@ -105,12 +104,11 @@ def list_versions(ctx: Reader, request_id: str) -> VersionList:
     openapi_extra=needs(Permission.PERSONAL_DATA_READ),
 )
 def get_version(ctx: Writer, request_id: str, number: VersionNumber) -> VersionDetail:
-    request, version = requests.read_version(ctx.session, ctx.actor, request_id, number)
-    written = requests.justifications(ctx.session, request)
+    version = request_views.read_version(ctx.session, ctx.actor, request_id, number)
     return VersionDetail(
-        **views.version_summary(version, written.get(version.number)).model_dump(),
-        flight=version.content["flight"],
-        passengers=version.content["passengers"],
+        **views.version_summary(version).model_dump(),
+        flight=version.flight,
+        passengers=version.passengers,
         findings=views.findings(version.findings, ctx.lang, personal_data=True),
     )
 

@@ -1,33 +1,19 @@
 """How requests, versions and findings look in the API: response models and their rendering.
 
-Reading only: what a route may show was decided by the service that found the request
-(``access.find_request``); these functions lay out what it found.
+Reading only: what a route may show was decided, and read, by the services
+(``services.request_views``); these functions lay out the typed views they return.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
 
-from clearway.domain.workflow import Action, State
-from clearway.services import conversation
-from clearway.services.access import shown_version, visible
-from clearway.services.actor import Actor
+from clearway.services import conversation, request_views
 from clearway.services.precheck import finding_message
-from clearway.services.requests import justifications, version_row
-from clearway.store.models import (
-    Clearance,
-    ClearanceRequest,
-    Decision,
-    FlightEvent,
-    ReceptionRecord,
-    RequestVersion,
-)
 
 
 class Finding(BaseModel):
@@ -189,21 +175,6 @@ def findings(stored: list[dict[str, Any]], lang: str, *, personal_data: bool = F
     return shown
 
 
-def safeguards(content: dict[str, Any]) -> Safeguards:
-    """Counts from a version's content that name no one."""
-    passengers = content.get("passengers", [])
-    people = content.get("flight", {}).get("people", {})
-    groups = {str(row.get("family_group", "")).strip() for row in passengers} - {""}
-    return Safeguards(
-        passengers=len(passengers),
-        medical_escort_needed=sum(1 for row in passengers if str(row.get("medical_escort", "")).strip().upper() == "Y"),
-        family_groups=len(groups),
-        escorts=int(people.get("escorts", 0)),
-        medical_staff=int(people.get("medical_staff", 0)),
-        monitors=int(people.get("monitors", 0)),
-    )
-
-
 def message(item: conversation.Message) -> Message:
     return Message(
         id=item.id,
@@ -226,139 +197,80 @@ def finding_counts(stored: list[dict[str, Any]]) -> FindingCounts:
     return FindingCounts(**{severity: severities.count(severity) for severity in SEVERITIES})
 
 
-def version_summary(version: RequestVersion, justification: str | None = None) -> VersionSummary:
-    """``justification``: the override written when the version was submitted, if any."""
-    agreement = (
-        AgreementRef(id=version.agreement_code, version=version.agreement_version)
-        if version.agreement_code is not None and version.agreement_version is not None
-        else None
-    )
+def agreement_ref(ref: request_views.AgreementRef | None) -> AgreementRef | None:
+    return AgreementRef(id=ref.id, version=ref.version) if ref is not None else None
+
+
+def version_summary(version: request_views.VersionView) -> VersionSummary:
     return VersionSummary(
         number=version.number,
         created_at=version.created_at,
         based_on_version=version.based_on_version,
-        agreement=agreement,
-        override_justification=justification or version.override_justification,
+        agreement=agreement_ref(version.agreement),
+        override_justification=version.override_justification,
         manifest_hash=version.manifest_hash,
-        passenger_count=len(version.content.get("passengers", [])),
+        passenger_count=version.passenger_count,
         finding_counts=finding_counts(version.findings),
     )
 
 
-def summary(session: Session, actor: Actor, request: ClearanceRequest) -> RequestSummary:
-    return RequestSummary(**_summary_fields(session, actor, request))
+def summary(view: request_views.RequestSummaryView) -> RequestSummary:
+    return RequestSummary(**_summary_fields(view))
 
 
-def _summary_fields(session: Session, actor: Actor, request: ClearanceRequest) -> dict[str, Any]:
-    # The fields of services.requests.request_summary, kept as datetimes rather than text.
-    copied_from = None
-    if request.copied_from_id is not None:
-        # request_summary leaves copied_from empty; the source is named only to those who may see it.
-        copied_from = session.scalar(
-            select(ClearanceRequest.public_id).where(ClearanceRequest.id == request.copied_from_id, visible(actor))
-        )
+def _summary_fields(view: request_views.RequestSummaryView) -> dict[str, Any]:
     return {
-        "id": request.public_id,
-        "reference": request.reference,
-        "receiving_country": request.receiving_country,
-        "state": str(request.state),
-        # The version this caller is shown: never a draft to the receiving side or an observer.
-        "current_version": shown_version(actor, request),
-        "copied_from": copied_from,
-        "created_at": request.created_at,
-        "updated_at": request.updated_at,
+        "id": view.id,
+        "reference": view.reference,
+        "receiving_country": view.receiving_country,
+        "state": view.state,
+        "current_version": view.current_version,
+        "copied_from": view.copied_from,
+        "created_at": view.created_at,
+        "updated_at": view.updated_at,
     }
 
 
-#: States a request is in once its flight has left; only these can have flight events.
-_FLOWN = frozenset({State.DEPARTED, State.ARRIVED, State.CLOSED})
-_APPROVALS = frozenset({Action.APPROVE, Action.APPROVE_RESTRICTED})
-
-
-#: Built once: run on every read of a submitted request.
-_DECISIONS_OF_REQUEST = (
-    select(Decision).where(Decision.request_id == bindparam("request_id")).order_by(Decision.decided_at, Decision.id)
-)
-
-
-def detail(
-    session: Session, actor: Actor, request: ClearanceRequest, lang: str, version: RequestVersion | None = None
-) -> RequestDetail:
-    """Everything both sides see about one request: state, current version, decisions, clearance, events.
-
-    ``version`` is the request's current version when the caller has read it already.
-    A table is read only when the request's state says it can hold rows for it (no decision
-    before a submission, no clearance before an approval...): this is the API's hottest read.
-    """
-    if version is None:
-        version = version_row(session, request, shown_version(actor, request))
-    decisions: Sequence[Decision] = ()
-    messages: list[conversation.Message] = []
-    written: dict[int, str] = {}
-    if request.ever_submitted:
-        decisions = session.scalars(_DECISIONS_OF_REQUEST, {"request_id": request.id}).all()
-        messages = conversation.messages_of(session, request)
-        written = justifications(session, request)
-    last_decided = next((row.version for row in reversed(decisions) if row.action is not Action.REVOKE), None)
-    clearance = None
-    if any(decision.action in _APPROVALS for decision in decisions):
-        clearance = session.scalars(
-            select(Clearance)
-            .where(Clearance.request_id == request.id)
-            .order_by(Clearance.issued_at.desc(), Clearance.id.desc())
-            .limit(1)
-        ).first()
-    events: Sequence[FlightEvent] = ()
-    if request.state in _FLOWN:
-        events = session.scalars(
-            select(FlightEvent).where(FlightEvent.request_id == request.id).order_by(FlightEvent.at, FlightEvent.id)
-        ).all()
-    reception: Sequence[ReceptionRecord] = ()
-    if request.state is State.CLOSED:
-        reception = session.scalars(
-            select(ReceptionRecord).where(ReceptionRecord.request_id == request.id).order_by(ReceptionRecord.seq)
-        ).all()
+def detail(view: request_views.RequestDetailView, lang: str) -> RequestDetail:
+    """Everything both sides see about one request, laid out; findings rendered in ``lang``."""
     return RequestDetail(
-        **_summary_fields(session, actor, request),
-        version=version_summary(version, written.get(version.number)),
-        flight=version.content["flight"],
-        safeguards=safeguards(version.content),
-        findings=findings(version.findings, lang),
-        decisions=[_decision(row) for row in decisions],
-        last_decided_version=last_decided,
-        conversation=[message(item) for item in messages],
-        cancel_reason=request.cancel_reason,
-        clearance=_clearance(clearance) if clearance is not None else None,
+        **_summary_fields(view.summary),
+        version=version_summary(view.version),
+        flight=view.version.flight,
+        safeguards=Safeguards(**asdict(view.safeguards)),
+        findings=findings(view.version.findings, lang),
+        decisions=[_decision(row) for row in view.decisions],
+        last_decided_version=view.last_decided_version,
+        conversation=[message(item) for item in view.conversation],
+        cancel_reason=view.cancel_reason,
+        clearance=_clearance(view.clearance) if view.clearance is not None else None,
         events=[
             FlightEventOut(
-                kind=str(event.kind),
+                kind=event.kind,
                 at=event.at,
                 actual_registration=event.actual_registration,
                 registration_mismatch=event.registration_mismatch,
                 outside_validity=event.outside_validity,
                 recorded_at=event.recorded_at,
             )
-            for event in events
+            for event in view.events
         ],
-        registration_mismatch=any(event.registration_mismatch for event in events),
-        departure_outside_validity=any(event.outside_validity for event in events),
-        reception=[ReceptionOut(seq=row.seq, outcome=str(row.outcome)) for row in reception],
+        registration_mismatch=view.registration_mismatch,
+        departure_outside_validity=view.departure_outside_validity,
+        reception=[ReceptionOut(seq=row.seq, outcome=row.outcome) for row in view.reception],
     )
 
 
-def _decision(row: Decision) -> DecisionOut:
+def _decision(row: request_views.DecisionView) -> DecisionOut:
     restrictions = (
-        Restrictions(
-            excluded_seqs=list(row.restrictions.get("excluded_seqs", [])),
-            conditions=row.restrictions.get("conditions", ""),
-        )
-        if row.restrictions
+        Restrictions(excluded_seqs=row.restrictions.excluded_seqs, conditions=row.restrictions.conditions)
+        if row.restrictions is not None
         else None
     )
     return DecisionOut(
-        action=str(row.action),
+        action=row.action,
         version=row.version,
-        reason_codes=list(row.reason_codes or []),
+        reason_codes=row.reason_codes,
         text=row.text,
         restrictions=restrictions,
         reply_by=row.reply_by,
@@ -366,11 +278,11 @@ def _decision(row: Decision) -> DecisionOut:
     )
 
 
-def _clearance(row: Clearance) -> ClearanceOut:
+def _clearance(row: request_views.ClearanceView) -> ClearanceOut:
     return ClearanceOut(
         number=row.number,
         token=row.token,
-        status=str(row.status),
+        status=row.status,
         version=row.version,
         key_id=row.key_id,
         valid_from=row.valid_from,
