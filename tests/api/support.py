@@ -24,7 +24,11 @@ from tests.conftest import EXAMPLES
 from tests.factories import people as manifest
 from tests.factories import request
 
-ZONES = {"MMTJ": ZoneInfo("America/Tijuana"), "MMMX": ZoneInfo("America/Mexico_City")}
+ZONES = {
+    "MMTJ": ZoneInfo("America/Tijuana"),
+    "MMMX": ZoneInfo("America/Mexico_City"),
+    "MGGT": ZoneInfo("America/Guatemala"),
+}
 API = "/api/v1"
 #: The deployment's operator, setting up the tests' organisations.
 OPERATOR = SystemActor("tests")

@@ -293,3 +293,35 @@ def test_the_receiving_side_reads_no_trace_of_a_draft_in_the_record(client: Any,
     assert client.get(f"{API}/requests/{public_id}/access-log", headers=headers).json()["items"] == []
     own = client.get(f"{API}/requests/{public_id}/audit", headers=world.officer.headers).json()["items"]
     assert own[0]["action"] == "request_created"
+
+
+def test_a_senders_grant_per_agreement_does_not_reach_another_countrys_agreement_of_the_same_id(
+    client: Any, world: World, tmp_path: Path
+) -> None:
+    assert _grant(client, world, "sender", agreement_id="USA-MEX", personal_data=True).status_code == 201
+    text = world.agreement.read_text(encoding="utf-8")
+    guatemalas = _as_guatemalas(text, 3).replace('"MMTJ"', '"MGGT"')
+    assert _load(client, world, "other_receiver", guatemalas, tmp_path, "gtm.toml").status_code == 201
+    to_mexico = world.drive(State.SUBMITTED)
+    to_guatemala = world.create(content(airport="MGGT", receiving_country="GTM"))
+    submitted = client.post(
+        f"{API}/requests/{to_guatemala}/submit",
+        json={"justification": "Test flight."},
+        headers=world.officer.headers,
+    )
+    assert submitted.status_code == 200, submitted.text
+    seen = client.get(f"{API}/requests/{to_guatemala}/versions/1", headers=world.officer.headers).json()
+    assert seen["agreement"] == {"id": "USA-MEX", "version": 3}  # judged by Guatemala's agreement of that id
+    observer = world[("outside_observer", Role.VIEWER)].headers
+    assert client.get(f"{API}/requests/{to_mexico}", headers=observer).status_code == 200
+    assert client.get(f"{API}/requests/{to_guatemala}", headers=observer).status_code == 404
+
+
+def test_a_grant_naming_an_agreement_id_of_several_countries_is_refused(
+    client: Any, world: World, tmp_path: Path
+) -> None:
+    text = world.agreement.read_text(encoding="utf-8")
+    assert _load(client, world, "other_receiver", _as_guatemalas(text, 3), tmp_path, "gtm.toml").status_code == 201
+    refused = _grant(client, world, "sender", agreement_id="USA-MEX")
+    assert refused.status_code == 422
+    assert envelope(refused)["details"]["message_key"] == "service.grant_agreement_ambiguous"

@@ -50,6 +50,8 @@ def _observer_grant(actor: Actor, *, personal_data_only: bool) -> ColumnElement[
         RequestVersion.request_id == ClearanceRequest.id,
         # The agreement of the version the observer is shown, not of a draft after it.
         RequestVersion.number == ClearanceRequest.shared_version,
+        # The agreement of that id in the request's receiving country (ids are each country's own).
+        ObserverGrant.agreement_country == ClearanceRequest.receiving_country,
         # A grant per agreement covers only the granting organisation's own requests under it.
         or_(
             ObserverGrant.covers_sending_org_id == ClearanceRequest.sending_org_id,

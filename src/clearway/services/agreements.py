@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.agreements import Agreement
 from clearway.domain.audit_events import AgreementLoaded
-from clearway.domain.workflow import Permission
+from clearway.domain.workflow import OrgKind, Permission
 from clearway.formats.agreement import parse_agreement
 from clearway.formats.structured import Reader, load_document
 from clearway.services import audit
 from clearway.services.actor import Actor, SystemActor
-from clearway.services.errors import Conflict, Forbidden
+from clearway.services.errors import Conflict, Forbidden, Invalid, NotFound
 from clearway.store.models import AgreementVersion
 
 
@@ -131,6 +131,34 @@ def load_agreement_file(session: Session, actor: Actor | SystemActor, path: Path
 def as_domain(row: AgreementVersion) -> Agreement:
     """The stored agreement as the rules read it."""
     return parse_agreement(row.document, Reader(Path(row.source_name), "agreement"))
+
+
+def receiving_country_of(session: Session, code: str, kind: OrgKind, country: str | None) -> str:
+    """The receiving country of the agreement ``code`` to which an organisation (its kind and country) is a
+    party: its own country for a receiving organisation; for a sending one, the one country that has an
+    agreement of that id with it. ``NotFound`` when it is party to none; ``Invalid`` when the id names
+    agreements with several countries (grant per request then)."""
+    if country is None:
+        raise NotFound("service.agreement_not_found", id=code)
+    party = (
+        AgreementVersion.sending_authority == country
+        if kind is OrgKind.SENDING
+        else AgreementVersion.receiving_country == country
+    )
+    countries = sorted(
+        set(
+            session.scalars(
+                select(AgreementVersion.receiving_country).where(AgreementVersion.agreement_code == code, party)
+            )
+        )
+    )
+    if not countries:
+        raise NotFound("service.agreement_not_found", id=code)
+    if len(countries) > 1:
+        raise Invalid(
+            "service.grant_agreement_ambiguous", field="agreement_id", id=code, countries=", ".join(countries)
+        )
+    return countries[0]
 
 
 def judged_by(session: Session, receiving_country: str, code: str | None, version: int | None) -> Agreement | None:

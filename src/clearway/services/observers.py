@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from clearway.domain.audit_events import ObserverGranted, ObserverWithdrawn
 from clearway.domain.workflow import OrgKind, Permission
-from clearway.services import audit
+from clearway.services import agreements, audit
 from clearway.services.access import find_request
 from clearway.services.actor import Actor
 from clearway.services.errors import Forbidden, Invalid, NotFound
 from clearway.services.requests import current_version
-from clearway.store.models import AgreementVersion, ClearanceRequest, ObserverGrant, Organisation, utcnow
+from clearway.store.models import ClearanceRequest, ObserverGrant, Organisation, utcnow
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def grant(session: Session, actor: Actor, target: GrantTarget) -> GrantView:
     """Give an observer read-only access; the same grant twice changes nothing."""
     actor.require(Permission.OBSERVERS_MANAGE)
     observer = _observer(session, target.observer_organisation)
-    request, agreement_code = _target(session, actor, target)
+    request, agreement_code, agreement_country = _target(session, actor, target)
     existing = _live(session, observer.id, request, agreement_code, actor)
     for row in existing:
         if row.personal_data == target.personal_data:
@@ -62,6 +62,7 @@ def grant(session: Session, actor: Actor, target: GrantTarget) -> GrantView:
         grantor_org_id=actor.organisation_id,
         covers_sending_org_id=actor.organisation_id if actor.kind is OrgKind.SENDING else None,
         covers_receiving_country=actor.country if actor.kind is OrgKind.RECEIVING else None,
+        agreement_country=agreement_country,
         granted_by=actor.user_id,
     )
     session.add(row)
@@ -77,7 +78,7 @@ def withdraw(session: Session, actor: Actor, target: GrantTarget) -> list[GrantV
     """Withdraw the actor's organisation's live grants to this observer for this target."""
     actor.require(Permission.OBSERVERS_MANAGE)
     observer = _observer(session, target.observer_organisation)
-    request, agreement_code = _target(session, actor, target)
+    request, agreement_code, _ = _target(session, actor, target)
     existing = _live(session, observer.id, request, agreement_code, actor)
     if not existing:
         raise NotFound("service.grant_not_found")
@@ -96,6 +97,7 @@ def grants_of_request(session: Session, actor: Actor, public_id: str) -> list[Gr
     if code is not None:
         conditions.append(
             (ObserverGrant.agreement_code == code)
+            & (ObserverGrant.agreement_country == request.receiving_country)
             & or_(
                 ObserverGrant.covers_sending_org_id == request.sending_org_id,
                 ObserverGrant.covers_receiving_country == request.receiving_country,
@@ -115,22 +117,16 @@ def _observer(session: Session, reference: int | str) -> Organisation:
     return found
 
 
-def _target(session: Session, actor: Actor, target: GrantTarget) -> tuple[ClearanceRequest | None, str | None]:
+def _target(
+    session: Session, actor: Actor, target: GrantTarget
+) -> tuple[ClearanceRequest | None, str | None, str | None]:
     if (target.request_id is None) == (target.agreement_id is None):
         raise Invalid("service.grant_scope", field="request_id")
     if target.request_id is not None:
         # The granting organisation must see the request: its sender, or its receiving side once submitted.
-        return find_request(session, actor, target.request_id), None
+        return find_request(session, actor, target.request_id), None, None
     code = (target.agreement_id or "").strip()
-    party = (
-        AgreementVersion.sending_authority == actor.country
-        if actor.kind is OrgKind.SENDING
-        else AgreementVersion.receiving_country == actor.country
-    )
-    found = session.scalar(select(AgreementVersion.id).where(AgreementVersion.agreement_code == code, party).limit(1))
-    if actor.country is None or found is None:
-        raise NotFound("service.agreement_not_found", id=code)
-    return None, code
+    return None, code, agreements.receiving_country_of(session, code, actor.kind, actor.country)
 
 
 def _live(

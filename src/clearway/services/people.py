@@ -21,7 +21,7 @@ from clearway.domain.audit_events import (
     UserDeactivated,
 )
 from clearway.domain.workflow import OrgKind, Permission, Role
-from clearway.services import audit
+from clearway.services import agreements, audit
 from clearway.services.actor import Actor, SystemActor
 from clearway.services.errors import Conflict, Invalid, NotFound, Unauthenticated
 from clearway.store.models import ApiToken, ObserverGrant, Organisation, User, WebSession, utcnow
@@ -376,6 +376,11 @@ def grant_observer(
         grantor_org_id=grantor.id,
         covers_sending_org_id=grantor.id if grantor.kind is OrgKind.SENDING else None,
         covers_receiving_country=grantor.country if grantor.kind is OrgKind.RECEIVING else None,
+        agreement_country=(
+            agreements.receiving_country_of(session, agreement_code, grantor.kind, grantor.country)
+            if agreement_code is not None
+            else None
+        ),
     )
     session.add(grant)
     session.flush()

@@ -43,6 +43,10 @@ MESSAGES: dict[str, Message] = {
     ),
     "service.not_an_observer": _p("service.not_an_observer", "{value} is not an observer organisation."),
     "service.grant_not_found": _p("service.grant_not_found", "Your organisation has given no such grant."),
+    "service.grant_agreement_ambiguous": _p(
+        "service.grant_agreement_ambiguous",
+        "The agreement id {id} names agreements with several receiving countries ({countries}); grant access per request instead.",
+    ),
     "service.agreement_not_found": _p(
         "service.agreement_not_found", "Your organisation is not a party to an agreement {id}."
     ),

@@ -117,6 +117,9 @@ class ObserverGrant(Base):
     grantor_org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     covers_sending_org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     covers_receiving_country: Mapped[str | None] = mapped_column(String(3))
+    #: For a grant per agreement: the receiving country whose agreement it names (agreement ids are
+    #: each receiving country's own, so the same id in another country is another agreement).
+    agreement_country: Mapped[str | None] = mapped_column(String(3))
     granted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
