@@ -17,9 +17,8 @@ from clearway.domain.mrz import MrzFormat
 from clearway.domain.mrz_writer import MrzFields, build_mrz
 from clearway.domain.snapshot import Passenger, RequestSnapshot
 from clearway.domain.workflow import Action, OrgKind, Role
-from clearway.services import agreements, people, requests, workflow
+from clearway.services import agreements, holds, people, requests, workflow
 from clearway.services.actor import DEMO_SETUP, Actor, actor_for
-from clearway.store.holds import import_hold_list
 from clearway.store.models import ReceptionOutcome, utcnow
 
 DEMO_PASSWORD = "clearway-demo-2026"  # printed by the demo on purpose; the demo database is throwaway
@@ -69,7 +68,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
         with as_file(_DATA / filename) as path:
             agreements.load_agreement_file(session, DEMO_SETUP, path)
     with as_file(_DATA / "holds-sample.csv") as path:
-        import_hold_list(session, orgs["usa"].id, path, source_name="holds-sample.csv")
+        holds.import_holds_by_operator(session, DEMO_SETUP, orgs["usa"].name, Path(path))
     # The monitor sees Guatemala's flights whole, and the sender's flights to Mexico without personal
     # data (flight, counts and safeguards only): both kinds of grant are there to try.
     people.grant_observer(session, DEMO_SETUP, orgs["monitor"].id, agreement_code="USA-GTM", grantor=orgs["gtm"])
