@@ -48,7 +48,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/precheck.py
 	$(BIN)/python bench/holds.py
 	$(BIN)/python bench/api.py
-	$(BIN)/python bench/paperwork_pdf.py
+	$(BIN)/python bench/paperwork.py
+	$(BIN)/python bench/web.py
+	CLEARWAY_TEST_POSTGRES_URL=$${CLEARWAY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		$(BIN)/python bench/outbox.py
 
 # Every message: extract what templates and pages mark for translation and the keyed messages of
 # src/clearway/i18n/catalog (_p/_np, the key as msgctxt), merge it into every language's
