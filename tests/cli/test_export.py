@@ -212,12 +212,13 @@ def test_pdf_export_from_the_database_carries_the_clearance_that_verifies(
     engine = make_engine(url)
     secret = "a-real-secret-for-this-test-0123456789abcdef"
     with session_scope(engine) as session:
-        sender = people.create_organisation(session, "US Returns", OrgKind.SENDING, "USA")
-        receiver = people.create_organisation(session, "INM", OrgKind.RECEIVING, "MEX")
-        officer = people.create_user(session, None, sender.id, "officer@us.test", "O", Role.OFFICER, "a" * 16)
-        reviewer = people.create_user(session, None, receiver.id, "officer@mx.test", "R", Role.OFFICER, "a" * 16)
+        operator = SystemActor("tests")
+        sender = people.create_organisation(session, operator, "US Returns", OrgKind.SENDING, "USA")
+        receiver = people.create_organisation(session, operator, "INM", OrgKind.RECEIVING, "MEX")
+        officer = people.create_user(session, operator, sender.id, "officer@us.test", "O", Role.OFFICER, "a" * 16)
+        reviewer = people.create_user(session, operator, receiver.id, "officer@mx.test", "R", Role.OFFICER, "a" * 16)
         with as_file(files("clearway") / "demo_data" / "agreement-usa-mex-v4.toml") as path:
-            agreements.load_agreement_file(session, SystemActor("tests"), path)
+            agreements.load_agreement_file(session, operator, path)
         created = requests.create_request(session, actor_for(session, officer.id), future_flight(passengers=4))
         workflow.submit(session, actor_for(session, officer.id), created.public_id)
         decided = workflow.decide(

@@ -41,6 +41,24 @@ _ORGANISATIONS = (
 )
 
 
+#: The demo users' names, as officers see each other in the timeline and the access log (none of them
+#: is a name of the demo's manifests, so a test can tell staff from returnees).
+_DEMO_PEOPLE = {
+    ("usa", "viewer"): "Jordan Ellis",
+    ("usa", "officer"): "Dana Whitfield",
+    ("usa", "admin"): "Marcus Bell",
+    ("mex", "viewer"): "Renata Olvera Ochoa",
+    ("mex", "officer"): "Ximena Arriaga Beltrán",
+    ("mex", "admin"): "Rodrigo Echeverría Salas",
+    ("gtm", "viewer"): "Mildred Sacor Ixcoy",
+    ("gtm", "officer"): "Edgar Sicán Pop",
+    ("gtm", "admin"): "Marta Quemé Tuyuc",
+    ("monitor", "viewer"): "Inès Laurent",
+    ("monitor", "officer"): "Samuel Okafor",
+    ("monitor", "admin"): "Hanna Berg",
+}
+
+
 def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[DemoLogin]:
     """Fill an empty, migrated database with the demo; returns the logins (with API tokens)."""
     moment = now or datetime.now(UTC)
@@ -56,7 +74,7 @@ def seed(session: Session, *, secret: str, now: datetime | None = None) -> list[
                 DEMO_SETUP,
                 organisation.id,
                 f"{role}@{slug}.demo",
-                f"{role.title()} ({slug.upper()})",
+                _DEMO_PEOPLE[(slug, str(role))],
                 role,
                 DEMO_PASSWORD,
             )
