@@ -50,12 +50,13 @@ def flight(passengers: int) -> Any:
 
 
 def signed_clearance(snapshot: Any) -> tuple[Any, Any, str]:
-    from clearway.domain.clearance import claims_for, clearance_number
+    from clearway.domain.clearance import DecisionKind, claims_for, clearance_number
     from clearway.signing import generate_key, sign_clearance
 
     key = generate_key(SECRET)
     claims = claims_for(
         snapshot,
+        decision=DecisionKind.APPROVE_RESTRICTED,  # a flight with restrictions: the larger token
         number=clearance_number("MEX", 2025, 123),
         request_id="4f1c2a9e-7b3d-4c55-9a61-2d8e0f7b1c33",
         version=3,

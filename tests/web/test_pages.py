@@ -418,3 +418,120 @@ def test_a_replaced_manifest_with_errors_goes_back_only_with_a_justification(app
     )
     assert justified.status_code == 200 and _state(justified.text) == "submitted"
     assert "The passport was renewed; MRZ to follow." in sender.get(f"/requests/{approved}").text
+
+
+# Notifications: endpoints, deliveries, feeds (admins) and each user's e-mail choice.
+
+
+def _form_post(client: TestClient, page: str, action: str, data: dict[str, object]) -> object:
+    token = csrf_token(client.get(page).text)
+    return client.post(action, data={"csrf_token": token, **data})
+
+
+def test_only_admins_manage_notifications(app: object) -> None:
+    assert signed_in(app, "officer@mex.demo").get("/admin/notifications").status_code == 403
+    admin = signed_in(app, "admin@mex.demo")
+    page = admin.get("/admin/notifications")
+    assert page.status_code == 200 and 'id="endpoints"' in page.text and 'href="/admin/notifications"' in page.text
+    assert 'href="/admin/notifications"' not in signed_in(app, "officer@mex.demo").get("/flights").text
+
+
+def test_a_webhook_endpoint_is_registered_its_secret_shown_once_and_disabled(app: object) -> None:
+    admin = signed_in(app, "admin@mex.demo")
+    registered = _form_post(
+        admin,
+        "/admin/notifications",
+        "/admin/notifications/endpoints",
+        {
+            "url": "https://93.184.216.34/clearway",
+            "description": "Reception planning",
+            "event_types": ["decision.made"],
+        },
+    )
+    assert registered.status_code == 200  # type: ignore[attr-defined]
+    secret = re.search(r'id="new-secret" readonly value="(whsec_[^"]+)"', registered.text)  # type: ignore[attr-defined]
+    assert secret is not None
+    again = admin.get("/admin/notifications").text
+    assert secret.group(1) not in again and "https://93.184.216.34/clearway" in again
+    endpoint = re.search(r'/admin/notifications/endpoints/([^/"]+)/disable', again).group(1)  # type: ignore[union-attr]
+    disabled = _form_post(admin, "/admin/notifications", f"/admin/notifications/endpoints/{endpoint}/disable", {})
+    assert disabled.status_code == 200 and "Nothing more is sent to https://93.184.216.34/clearway" in disabled.text  # type: ignore[attr-defined]
+
+
+def test_an_endpoint_on_a_private_address_is_refused_beside_its_field(app: object) -> None:
+    admin = signed_in(app, "admin@mex.demo")
+    refused = _form_post(
+        admin, "/admin/notifications", "/admin/notifications/endpoints", {"url": "http://127.0.0.1:9/hook"}
+    )
+    assert refused.status_code == 422  # type: ignore[attr-defined]
+    assert 'id="url-error"' in refused.text and 'value="http://127.0.0.1:9/hook"' in refused.text  # type: ignore[attr-defined]
+
+
+def test_a_dead_letter_is_listed_and_replayed_with_the_same_webhook_id(app: object) -> None:
+    from sqlalchemy import select
+
+    from clearway.store.models import (
+        Channel,
+        MessageStatus,
+        Organisation,
+        OutboxEvent,
+        OutboxMessage,
+        WebhookEndpoint,
+    )
+
+    engine = app.state.engine  # type: ignore[attr-defined]
+    with session_scope(engine) as session:
+        mexico = session.scalars(select(Organisation).where(Organisation.country == "MEX")).one()
+        endpoint = WebhookEndpoint(
+            organisation_id=mexico.id, url="https://93.184.216.34/dead", event_types=[], encrypted_secret="x"
+        )
+        event = OutboxEvent(type="decision.made", body={"type": "decision.made"})
+        session.add_all([endpoint, event])
+        session.flush()
+        dead = OutboxMessage(
+            event_id=event.id,
+            organisation_id=mexico.id,
+            channel=Channel.WEBHOOK,
+            endpoint_id=endpoint.id,
+            status=MessageStatus.DEAD,
+            attempts=8,
+            last_status_code=503,
+        )
+        session.add(dead)
+        session.flush()
+        webhook_id = dead.message_id
+    admin = signed_in(app, "admin@mex.demo")
+    listed = admin.get("/admin/notifications?status=dead").text
+    assert webhook_id in listed and "HTTP 503" in listed
+    replayed = _form_post(admin, "/admin/notifications", f"/admin/notifications/deliveries/{webhook_id}/replay", {})
+    assert f"Message {webhook_id} is queued again" in replayed.text  # type: ignore[attr-defined]
+    assert webhook_id in admin.get("/admin/notifications?status=pending").text
+    assert webhook_id not in admin.get("/admin/notifications?status=dead").text
+    assert signed_in(app, "admin@gtm.demo").post(
+        f"/admin/notifications/deliveries/{webhook_id}/replay",
+        data={"csrf_token": csrf_token(signed_in(app, "admin@gtm.demo").get("/admin/notifications").text)},
+    ).status_code in (403, 404)
+
+
+def test_a_calendar_feed_address_is_shown_once_serves_ics_and_stops_when_revoked(app: object) -> None:
+    admin = signed_in(app, "admin@mex.demo")
+    created = _form_post(admin, "/admin/notifications", "/admin/notifications/feeds", {"feed_name": "Tijuana"})
+    address = re.search(r'id="new-feed" readonly value="([^"]+)"', created.text).group(1)  # type: ignore[attr-defined,union-attr]
+    path = "/" + address.split("/", 3)[3]
+    feed = TestClient(app).get(path)  # type: ignore[arg-type]
+    assert feed.status_code == 200 and feed.text.startswith("BEGIN:VCALENDAR")
+    feed_id = re.findall(r"/admin/notifications/feeds/(\d+)/revoke", admin.get("/admin/notifications").text)[-1]
+    _form_post(admin, "/admin/notifications", f"/admin/notifications/feeds/{feed_id}/revoke", {})
+    assert TestClient(app).get(path).status_code == 404  # type: ignore[arg-type]
+
+
+def test_a_user_chooses_the_events_and_language_of_their_e_mails(app: object) -> None:
+    officer = signed_in(app, "officer@mex.demo", lang="es")
+    saved = _form_post(
+        officer, "/account/email", "/account/email", {"event_types": ["request.submitted"], "language": "es"}
+    )
+    assert "Sus preferencias de correo están guardadas." in saved.text  # type: ignore[attr-defined]
+    page = officer.get("/account/email").text
+    assert re.search(r'value="request.submitted" checked', page) and '<option value="es" selected>' in page
+    refused = _form_post(officer, "/account/email", "/account/email", {"event_types": ["no.such"], "language": "es"})
+    assert refused.status_code == 422  # type: ignore[attr-defined]

@@ -14,11 +14,11 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from clearway.web.pages import admin, auth, flights, paperwork, records, requests, review
+from clearway.web.pages import admin, auth, flights, notifications, paperwork, records, requests, review
 from clearway.web.pages.kit import not_found_page, server_error_page
 
 STATIC = Path(str(files("clearway") / "web" / "static"))
-FEATURES = (auth, flights, requests, review, paperwork, records, admin)
+FEATURES = (auth, flights, requests, review, paperwork, records, admin, notifications)
 _API = "/api/"
 
 
