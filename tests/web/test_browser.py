@@ -100,6 +100,8 @@ def _pages_of(server: LiveServer, sign_in: Callable[..., object], lang: str) -> 
         visits.append((receiver, f"/requests/{request_id}?personal=shown"))
     admin = sign_in("admin@mex.demo", lang)
     visits.append((admin, "/admin/users"))
+    visits.append((admin, "/admin/notifications"))
+    visits.append((admin, "/account/email"))
     observer = sign_in("viewer@monitor.demo", lang)
     visits.append((observer, "/flights"))
     anonymous = sign_in("nobody@example.org", lang)  # stays on the sign-in page, with its error
