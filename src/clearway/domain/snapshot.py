@@ -242,6 +242,8 @@ def manifest_hash(snapshot: RequestSnapshot) -> str:
 
 # --- reading documents ----------------------------------------------------------------
 
+_PASSENGER_KEYS = frozenset(item.name for item in fields(Passenger))
+
 
 def _read_flight(raw: Mapping[str, Any]) -> FlightRequest:
     aircraft_raw = _table(raw, "aircraft", "flight")
@@ -276,16 +278,22 @@ def _read_leg(raw: object, index: int) -> Leg:
 
 
 def _read_passenger(raw: object, index: int) -> Passenger:
-    where = f"passengers[{index}]"
+    # Run for every passenger of every version read (a review screen reads hundreds): the checks are
+    # done in bulk and the message built only when one fails.
     if not isinstance(raw, Mapping):
-        raise SnapshotFormatError(f"{where} must be an object")
-    extra = _table(raw, "extra", where)
+        raise SnapshotFormatError(f"passengers[{index}] must be an object")
+    extra = raw.get("extra")
+    if not isinstance(extra, Mapping):
+        raise SnapshotFormatError(f"passengers[{index}].extra must be an object")
     if not all(isinstance(value, str) for value in extra.values()):
-        raise SnapshotFormatError(f"{where}.extra values must be strings")
-    names = {f.name for f in fields(Passenger)}
-    if unexpected := set(raw) - names:
-        raise SnapshotFormatError(f"{where} has unknown keys {sorted(unexpected)}")
-    return Passenger.from_values({column: _text(raw, column, where) for column in MANIFEST_COLUMNS}, extra)
+        raise SnapshotFormatError(f"passengers[{index}].extra values must be strings")
+    if unexpected := raw.keys() - _PASSENGER_KEYS:
+        raise SnapshotFormatError(f"passengers[{index}] has unknown keys {sorted(unexpected)}")
+    values = {column: raw.get(column) for column in MANIFEST_COLUMNS}
+    if not all(isinstance(value, str) for value in values.values()):
+        for column in MANIFEST_COLUMNS:
+            _text(raw, column, f"passengers[{index}]")  # raises, naming the first column that is not text
+    return Passenger(**values, extra=dict(extra))  # type: ignore[arg-type]  # every value checked as str above
 
 
 def _table(raw: Mapping[str, Any], key: str, where: str = "") -> Mapping[str, Any]:
