@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,14 @@ from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.material import classify_change
 from clearway.domain.people import MANIFEST_COLUMNS
 from clearway.domain.precheck import PrecheckResult
-from clearway.domain.snapshot import Passenger, RequestSnapshot, from_document, manifest_hash, to_document
+from clearway.domain.snapshot import (
+    Passenger,
+    RequestSnapshot,
+    canonical_json,
+    from_document,
+    manifest_hash,
+    to_document,
+)
 from clearway.domain.workflow import APPROVED_STATES, Action, OrgKind, Permission, State, next_state
 from clearway.formats.request import parse_request
 from clearway.formats.structured import Reader
@@ -32,6 +40,7 @@ from clearway.services.access import (
 from clearway.services.actor import Actor
 from clearway.services.errors import Conflict, Forbidden, Invalid, NotFound
 from clearway.services.precheck import arrivals_of, has_errors, precheck_snapshot, stored_findings
+from clearway.services.snapshot_cache import PARSED_SNAPSHOTS
 from clearway.store.models import (
     Clearance,
     ClearanceRequest,
@@ -151,10 +160,12 @@ def _save_version(
 ) -> tuple[RequestVersion, Agreement | None]:
     if result is None:
         result = _judge(session, request, snapshot)
+    document = to_document(snapshot)
     version = RequestVersion(
         request_id=request.id,
         number=request.current_version + 1,
-        content=to_document(snapshot),
+        content=document,
+        content_sha256=hashlib.sha256(canonical_json(document)).hexdigest(),
         manifest_hash=manifest_hash(snapshot),
         findings=stored_findings(result),
         agreement_code=result.agreement.id if result.agreement else None,
@@ -196,7 +207,11 @@ def version_row(session: Session, request: ClearanceRequest, number: int) -> Req
 
 
 def snapshot_of(version: RequestVersion) -> RequestSnapshot:
-    return from_document(version.content)
+    """The version's content as the domain reads it; parsed once per process for versions that carry
+    their content's hash (versions never change, so the same hash is the same snapshot)."""
+    if version.content_sha256 is None:
+        return from_document(version.content)
+    return PARSED_SNAPSHOTS.get(version.content_sha256, lambda: from_document(version.content))
 
 
 def save_edit(

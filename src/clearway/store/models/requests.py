@@ -92,6 +92,9 @@ class RequestVersion(AppendOnly, Base):
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the request
     #: The snapshot document (clearway.domain.snapshot): flight, legs, people, manifest rows.
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: SHA-256 (hex) of ``content`` as canonical JSON, written with the version: the key under which a
+    #: process keeps the parsed snapshot (None for versions written before it existed: parsed each time).
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
     manifest_hash: Mapped[str] = mapped_column(String(100))
     findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     agreement_code: Mapped[str | None] = mapped_column(String(64))
