@@ -187,8 +187,18 @@ class RequestPage:
     #: The findings of each passenger by seq, grouped once (a manifest has hundreds of rows).
     findings_by_seq: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
+    #: Each finding's sentence once rendered (a finding shows in the pre-check panel and beside its row).
+    _messages: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+
     def findings_for(self, seq: str) -> list[dict[str, Any]]:
         return self.findings_by_seq.get(seq.strip(), [])
+
+    def row_severity(self, seq: str) -> str:
+        """``error`` when a finding of the row is an error, ``warning`` when it has any other, else ''."""
+        found = self.findings_for(seq)
+        if not found:
+            return ""
+        return "error" if any(item["severity"] == "error" for item in found) else "warning"
 
     @property
     def flight_findings(self) -> list[dict[str, Any]]:
@@ -202,7 +212,10 @@ class RequestPage:
         the manifest's personal data is shown only when revealed, and then logged)."""
         if item.get("scope") == "passenger" and not self.revealed and item.get("seq") is not None:
             return ""
-        return finding_message(item, self.lang)
+        shown = self._messages.get(id(item))  # the page's own finding dicts: alive while it renders
+        if shown is None:
+            shown = self._messages[id(item)] = finding_message(item, self.lang)
+        return shown
 
     @property
     def excluded_seqs(self) -> set[int]:
