@@ -535,3 +535,18 @@ def test_a_user_chooses_the_events_and_language_of_their_e_mails(app: object) ->
     assert re.search(r'value="request.submitted" checked', page) and '<option value="es" selected>' in page
     refused = _form_post(officer, "/account/email", "/account/email", {"event_types": ["no.such"], "language": "es"})
     assert refused.status_code == 422  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", ["..", ".", "a\x00b.csv", "..\\..\\evil.csv", "/etc/passwd"])
+def test_a_manifest_file_name_that_is_no_file_name_is_still_read(app: object, name: str) -> None:
+    sender = signed_in(app, "officer@usa.demo")
+    draft = next(i for i in request_ids(sender) if _state(sender.get(f"/requests/{i}").text) == "draft")
+    page = sender.get(f"/requests/{draft}")
+    based_on = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    content = b"seq,surname\n1,X\n"
+    response = sender.post(
+        f"/requests/{draft}/manifest",
+        data={"csrf_token": csrf_token(page.text), "based_on": based_on, "state": "draft"},
+        files={"manifest": (name, content, "text/csv")},
+    )
+    assert response.status_code in (200, 422), response.text[:300]

@@ -78,8 +78,7 @@ def _upload_manifest(ctx: PageContext, request_id: str) -> Response:
         return render_request(
             ctx, request_id, errors={"manifest": ctx._("Choose a manifest file (CSV or XLSX).")}, status=422
         )
-    name = Path((upload.filename if upload is not None else ctx.value("manifest_name")) or "manifest").name
-    name = name or "manifest"
+    name = _file_name(upload.filename if upload is not None else ctx.value("manifest_name"))
     with tempfile.TemporaryDirectory(prefix="clearway-upload-") as folder:
         path = Path(folder) / name
         if upload is not None:
@@ -135,6 +134,14 @@ def _upload_manifest(ctx: PageContext, request_id: str) -> Response:
             ),
         )
     return ctx.redirect(f"/requests/{request_id}?personal=shown#precheck", flash)
+
+
+def _file_name(sent: str | None) -> str:
+    """The last part of the name a browser (or the preview's form) sent, safe as a file name in a
+    folder of our own; "manifest" when nothing usable is left ("..", control characters)."""
+    name = Path((sent or "").replace("\\", "/")).name
+    name = "".join(character for character in name if character.isprintable())[:200]
+    return name if name not in ("", ".", "..") else "manifest"
 
 
 def _carried(content: bytes) -> str:
