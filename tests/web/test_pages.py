@@ -550,3 +550,27 @@ def test_a_manifest_file_name_that_is_no_file_name_is_still_read(app: object, na
         files={"manifest": (name, content, "text/csv")},
     )
     assert response.status_code in (200, 422), response.text[:300]
+
+
+def test_a_row_amendment_refused_for_its_errors_keeps_the_preview_and_goes_back_when_justified(app: object) -> None:
+    sender, approved = _approved_flight(app)
+    page = sender.get(f"/requests/{approved}?personal=shown").text
+    number = re.search(r"/versions/(\d+)/files/csv", page).group(1)  # type: ignore[union-attr]
+    header, *lines = sender.get(f"/requests/{approved}/versions/{number}/files/csv").text.splitlines()
+    columns = header.lstrip("\ufeff").split(",")  # the CSV starts with a byte-order mark for spreadsheets
+    row = next(line.split(",") for line in lines if line.split(",")[columns.index("mrz")])
+    seq = row[columns.index("seq")]
+    edit = sender.get(f"/requests/{approved}/rows/{seq}/edit").text
+    values = dict(re.findall(r'id="([a-z_]+)" name="\1" type="text" value="([^"]*)"', edit))
+    values["surname"] += "X"  # no longer what the MRZ says: an error
+    form = {**values, "csrf_token": csrf_token(edit)}
+    form["based_on"] = re.search(r'name="based_on" value="(\d+)"', edit).group(1)  # type: ignore[union-attr]
+    preview = sender.post(f"/requests/{approved}/rows/{seq}", data=form)
+    assert 'id="amendment-preview"' in preview.text and 'id="justification"' in preview.text
+    refused = sender.post(f"/requests/{approved}/rows/{seq}", data={**form, "confirm": "yes"})
+    assert refused.status_code == 409
+    assert 'id="amendment-preview"' in refused.text and 'id="justification"' in refused.text
+    justified = sender.post(
+        f"/requests/{approved}/rows/{seq}", data={**form, "confirm": "yes", "justification": "New passport issued."}
+    )
+    assert justified.status_code == 200 and _state(justified.text) == "submitted"

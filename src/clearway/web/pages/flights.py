@@ -210,7 +210,9 @@ def _save_flight(ctx: PageContext, request_id: str) -> Response:
     except ServiceError as error:
         ctx.unit.session.rollback()
         form.errors.update(form_errors(ctx, error, FLIGHT_FIELDS))
-        return _edit_flight(ctx, request_id, form, status=error.status)
+        # Refused after a preview (errors without a justification, say): the preview stays, with its field.
+        preview = pages_actions.preview_change(ctx.session, ctx.actor, request_id, flight=flight) if approved else None
+        return _edit_flight(ctx, request_id, form, status=error.status, preview=preview)
     except UnusableInput as error:
         ctx.unit.session.rollback()
         form.errors["leg0_to"] = render_unusable(error, ctx.lang)

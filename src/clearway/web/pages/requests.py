@@ -217,7 +217,13 @@ def _save_row(ctx: PageContext, request_id: str, seq: str) -> Response:
         raise
     except ServiceError as error:
         ctx.unit.session.rollback()
-        return _edit_row(ctx, request_id, seq, errors={"_form": ctx.say(error)}, values=values, status=error.status)
+        # Refused after a preview (errors without a justification, say): the preview stays, with its field.
+        preview = (
+            pages_actions.preview_change(ctx.session, ctx.actor, request_id, row=(seq, values)) if approved else None
+        )
+        return _edit_row(
+            ctx, request_id, seq, errors={"_form": ctx.say(error)}, preview=preview, values=values, status=error.status
+        )
     return ctx.redirect(
         f"/requests/{request_id}?personal=shown#row-{seq}", _saved_flash(ctx, version.number, reasons, approved)
     )
