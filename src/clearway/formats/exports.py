@@ -37,7 +37,8 @@ class ExportFormat:
     write: Callable[[ExportInput], bytes]
 
     def file_name(self, reference: str, version: int) -> str:
-        safe = "".join(char if char.isalnum() or char in "-_." else "_" for char in reference)
+        # ASCII only: the name goes in a Content-Disposition header, which HTTP sends as Latin-1.
+        safe = "".join(char if char.isascii() and (char.isalnum() or char in "-_.") else "_" for char in reference)
         return f"{safe}-v{version}.{self.extension}"
 
 
