@@ -70,6 +70,9 @@ def take(lang: str, url: str, browser: object) -> None:
     _shoot(receiver, "review", lang, full=True)
     receiver.goto(url + waiting + "/timeline")
     _shoot(receiver, "timeline", lang)
+    admin = _sign_in(browser, url, "admin@mex.demo", lang)
+    admin.goto(url + "/admin/notifications")
+    _shoot(admin, "notifications", lang, full=True)
 
 
 def main() -> None:
