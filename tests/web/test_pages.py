@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -253,8 +254,6 @@ def test_an_amendment_after_approval_is_previewed_as_material_before_it_is_saved
 
 def _surnames() -> set[str]:
     """Every surname of the demo's manifests (they are all drawn from the demo's template rows)."""
-    from importlib.resources import files
-
     text = (files("clearway") / "demo_data" / "manifest-clean.csv").read_text(encoding="utf-8")
     return {line.split(",")[1] for line in text.splitlines()[1:] if line}
 
@@ -582,3 +581,47 @@ def test_a_row_amendment_refused_for_its_errors_keeps_the_preview_and_goes_back_
         f"/requests/{approved}/rows/{seq}", data={**form, "confirm": "yes", "justification": "New passport issued."}
     )
     assert justified.status_code == 200 and _state(justified.text) == "submitted"
+
+
+def _upload_to_a_draft(sender: TestClient, content: bytes) -> str:
+    """The draft's page after its manifest is replaced by ``content`` (personal data shown)."""
+    draft = next(i for i in request_ids(sender) if _state(sender.get(f"/requests/{i}").text) == "draft")
+    page = sender.get(f"/requests/{draft}")
+    based_on = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    response = sender.post(
+        f"/requests/{draft}/manifest",
+        data={"csrf_token": csrf_token(page.text), "based_on": based_on, "state": "draft"},
+        files={"manifest": ("manifest.csv", content, "text/csv")},
+    )
+    assert response.status_code == 200, response.text[:300]
+    return response.text
+
+
+def _first_demo_row() -> tuple[str, list[str]]:
+    """The header and the first row's cells of the demo's clean manifest."""
+    header, first = (files("clearway") / "demo_data" / "manifest-clean.csv").read_text("utf-8").splitlines()[:2]
+    return header, first.split(",")
+
+
+def _row(html: str, key: str) -> str:
+    found = re.search(rf'<tr id="row-{key}"[^>]*>.*?</tr>', html, re.S)
+    assert found is not None, f"no row {key}"
+    return found.group(0)
+
+
+def test_a_row_written_with_a_zero_padded_seq_shows_its_findings_beside_it(app: object) -> None:
+    header, cells = _first_demo_row()
+    cells[0], cells[5] = "007", "1979-02-30"  # no such day: an error about this passenger
+    html = _upload_to_a_draft(signed_in(app, "officer@usa.demo"), "\n".join([header, ",".join(cells)]).encode())
+    row = _row(html, "7")
+    assert "cw-row--error" in row and "cw-finding--error" in row
+    assert re.search(r'<a href="#row-7">Passenger 7</a>', html)  # the pre-check panel links to that row
+
+
+def test_a_name_in_the_manifest_is_shown_as_text_never_as_markup(app: object) -> None:
+    header, cells = _first_demo_row()
+    cells[1], cells[3] = "<img src=x onerror=alert(1)>", "Ana & <b>Eva</b>"
+    html = _upload_to_a_draft(signed_in(app, "officer@usa.demo"), "\n".join([header, ",".join(cells)]).encode())
+    row = _row(html, "1")
+    assert "<img" not in row and "<b>" not in row
+    assert "&lt;img src=x onerror=" in row and "Ana &amp; &lt;b&gt;Eva&lt;/b&gt;" in row

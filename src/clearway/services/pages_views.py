@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from clearway.domain.agreements import Agreement
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.material import classify_change
-from clearway.domain.snapshot import RequestSnapshot
+from clearway.domain.snapshot import RequestSnapshot, canonical_seq
 from clearway.domain.workflow import Action, OrgKind, Permission, State
 from clearway.i18n import DEFAULT_LANGUAGE
 from clearway.services import agreements
@@ -191,7 +191,8 @@ class RequestPage:
     _messages: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def findings_for(self, seq: str) -> list[dict[str, Any]]:
-        return self.findings_by_seq.get(seq.strip(), [])
+        # A finding names the passenger by the seq as a number: a row written '007' is passenger 7.
+        return self.findings_by_seq.get(canonical_seq(seq), [])
 
     def row_severity(self, seq: str) -> str:
         """``error`` when a finding of the row is an error, ``warning`` when it has any other, else ''."""

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from clearway.i18n import LANGUAGES, translations
 from clearway.reference import PackagedReferenceData
+from clearway.web.pages.manifest_html import manifest_rows, precheck_items
 
 TEMPLATES = Path(str(files("clearway") / "web" / "templates"))
 _REFERENCE = PackagedReferenceData()
@@ -46,7 +47,8 @@ def environment(lang: str) -> Environment:
     env.filters["number"] = lambda value: number(value, lang)
     env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
     env.filters["duration"] = lambda value: duration(value, lang)
-    env.filters["mask"] = mask
+    env.globals["manifest_rows"] = manifest_rows
+    env.globals["precheck_items"] = precheck_items
     return env
 
 
@@ -100,11 +102,6 @@ def at_airport(value: datetime | None, icao: str, lang: str) -> str:
     offset = format_datetime(local, "xxx", tzinfo=zone, locale=lang)
     local_text = format_datetime(value, "medium", tzinfo=zone, locale=lang)
     return f"{local_text} (UTC{offset.replace('-', '−')}) · {utc_text}"
-
-
-def mask(text: str) -> str:
-    """Personal data hidden but for its first letter (``G•••``), so rows can still be told apart."""
-    return f"{text[0]}•••" if text else ""
 
 
 def duration(value: Any, lang: str) -> str:
