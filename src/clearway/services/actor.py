@@ -74,6 +74,11 @@ def actor_for(session: Session, user_id: int) -> Actor:
         raise Unauthenticated("service.unauthenticated")
     organisation = session.get(Organisation, user.organisation_id)
     assert organisation is not None  # a foreign key
+    return actor_of(user, organisation)
+
+
+def actor_of(user: User, organisation: Organisation) -> Actor:
+    """The actor for a user and their organisation, both already read (and the user active)."""
     return Actor(
         user_id=user.id,
         organisation_id=organisation.id,

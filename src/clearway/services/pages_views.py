@@ -205,6 +205,11 @@ class RequestPage:
     def flight_findings(self) -> list[dict[str, Any]]:
         return [item for item in self.findings if item.get("seq") is None]
 
+    @property
+    def finding_codes(self) -> list[str]:
+        """The codes of the findings, each once in the order first found (a denial's reasons)."""
+        return list(dict.fromkeys(item["code"] for item in self.findings))
+
     def by_severity(self, severity: str) -> list[dict[str, Any]]:
         return [item for item in self.findings if item["severity"] == severity]
 

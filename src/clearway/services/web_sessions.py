@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from clearway.domain import audit_events
 from clearway.i18n import LANGUAGES
 from clearway.services import audit, sessions
-from clearway.services.actor import Actor, actor_for
+from clearway.services.actor import Actor, actor_for, actor_of
 from clearway.services.errors import Invalid, Unauthenticated
-from clearway.store.models import User, UserPreference, WebSession, utcnow
+from clearway.store.models import Organisation, User, UserPreference, WebSession, utcnow
 
 IDLE_LIMIT = timedelta(minutes=30)
 ABSOLUTE_LIMIT = timedelta(hours=12)
@@ -64,36 +64,43 @@ def sign_in(session: Session, email: str, password: str, address: str) -> NewSes
     session.flush()
     actor = actor_for(session, user.id)
     audit.record(session, actor, audit_events.SignedIn(session=row.id))
-    return NewSession(secret, _signed_in(session, row, user, actor, stale=False))
+    return NewSession(secret, _signed_in(row, user, actor, saved_language(session, user.id), stale=False))
 
 
 def authenticate(session: Session, secret: str, now: datetime | None = None) -> SignedIn:
     """The session behind a cookie's secret; ``Unauthenticated`` (``service.session_expired``) when it
     is unknown, ended, idle too long or too old, or its user is no longer active."""
     moment = now or utcnow()
-    row = session.scalars(select(WebSession).where(WebSession.secret_hash == _digest(secret))).one_or_none()
+    # One query for every page: the session, its user, their organisation and saved language.
+    found = session.execute(
+        select(WebSession, User, Organisation, UserPreference.language)
+        .join(User, User.id == WebSession.user_id)
+        .join(Organisation, Organisation.id == User.organisation_id)
+        .outerjoin(UserPreference, UserPreference.user_id == User.id)
+        .where(WebSession.secret_hash == _digest(secret))
+    ).one_or_none()
+    if found is None:
+        raise Unauthenticated("service.session_expired")
+    row, user, organisation, language = found.tuple()
     if (
-        row is None
-        or row.ended_at is not None
+        row.ended_at is not None
         or moment - row.last_seen_at > IDLE_LIMIT
         or moment - row.created_at > ABSOLUTE_LIMIT
+        or not user.active
     ):
         raise Unauthenticated("service.session_expired")
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
-        raise Unauthenticated("service.session_expired")
-    actor = actor_for(session, user.id)
-    return _signed_in(session, row, user, actor, stale=moment - row.last_seen_at > SEEN_PRECISION)
+    stale = moment - row.last_seen_at > SEEN_PRECISION
+    return _signed_in(row, user, actor_of(user, organisation), language, stale=stale)
 
 
-def _signed_in(session: Session, row: WebSession, user: User, actor: Actor, *, stale: bool) -> SignedIn:
+def _signed_in(row: WebSession, user: User, actor: Actor, language: str | None, *, stale: bool) -> SignedIn:
     return SignedIn(
         session_id=row.id,
         actor=actor,
         display_name=user.display_name,
         email=user.email,
         csrf_token=row.csrf_token,
-        language=saved_language(session, user.id),
+        language=language,
         seen_is_stale=stale,
     )
 
