@@ -625,3 +625,32 @@ def test_a_name_in_the_manifest_is_shown_as_text_never_as_markup(app: object) ->
     row = _row(html, "1")
     assert "<img" not in row and "<b>" not in row
     assert "&lt;img src=x onerror=" in row and "Ana &amp; &lt;b&gt;Eva&lt;/b&gt;" in row
+
+
+def test_a_row_s_edit_form_puts_each_error_beside_the_field_it_names_and_focuses_it(app: object) -> None:
+    header, cells = _first_demo_row()
+    cells[5] = "1979-02-30"
+    sender = signed_in(app, "officer@usa.demo")
+    html = _upload_to_a_draft(sender, "\n".join([header, ",".join(cells)]).encode())
+    edit = re.search(r'href="(/requests/[0-9a-f-]{36}/rows/1/edit)"', html).group(1)  # type: ignore[union-attr]
+    form = sender.get(edit, headers={"HX-Request": "true"}).text
+    birth = re.search(r'<input class="usa-input[^"]*" id="date_of_birth"[^>]*>', form).group(0)  # type: ignore[union-attr]
+    assert "usa-input--error" in birth and "autofocus" in birth
+    assert re.search(r'id="date_of_birth-error" role="alert">[^<]*1979-02-30', form)
+    surname = re.search(r'<input class="usa-input[^"]*" id="surname"[^>]*>', form).group(0)  # type: ignore[union-attr]
+    assert "usa-input--error" not in surname and "autofocus" not in surname
+
+
+def test_a_refusal_on_a_page_names_the_page_s_field_not_the_api_s(app: object) -> None:
+    receiver = signed_in(app, "officer@mex.demo")
+    inbox = receiver.get("/inbox").text
+    waiting = re.findall(r'href="/requests/([0-9a-f-]{36})"', inbox)
+    submitted = next(i for i in waiting if _state(receiver.get(f"/requests/{i}").text) == "submitted")
+    page = receiver.get(f"/requests/{submitted}").text
+    refused = receiver.post(
+        f"/requests/{submitted}/decision",
+        data={"csrf_token": csrf_token(page), "action": "request_info", "decision_text": "", "reply_by": "2099-01-01T12:00"},
+    )
+    assert refused.status_code == 422
+    assert re.search(r'id="decision_text-error" role="alert">Write your questions for the sending side\.<', refused.text)
+    assert "'text'" not in refused.text

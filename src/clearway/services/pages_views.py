@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from clearway.domain.agreements import Agreement
 from clearway.domain.diff import VersionDiff, diff_versions
 from clearway.domain.material import classify_change
+from clearway.domain.people import MANIFEST_COLUMNS
 from clearway.domain.snapshot import RequestSnapshot, canonical_seq
 from clearway.domain.workflow import Action, OrgKind, Permission, State
 from clearway.i18n import DEFAULT_LANGUAGE
@@ -159,6 +160,12 @@ class ConversationItem:
 
 
 @dataclass(frozen=True)
+class RowFindings:
+    by_column: dict[str, str]
+    elsewhere: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class RequestPage:
     """Everything a request's page shows; ``passengers`` hold personal data only when ``revealed``."""
 
@@ -204,6 +211,20 @@ class RequestPage:
     @property
     def flight_findings(self) -> list[dict[str, Any]]:
         return [item for item in self.findings if item.get("seq") is None]
+
+    def row_findings(self, seq: str) -> RowFindings:
+        """A row's findings for its edit form: the errors' sentences by the manifest column each names (a
+        failed MRZ check digit names a field of the MRZ, so the fault is in the ``mrz`` column),
+        and the other findings (warnings, and errors that name no column)."""
+        by_column: dict[str, list[str]] = {}
+        elsewhere = []
+        for item in self.findings_for(seq):
+            column = "mrz" if item["code"] == "MRZ_CHECK_DIGIT" else item.get("field")
+            if column in MANIFEST_COLUMNS and item["severity"] == "error":
+                by_column.setdefault(column, []).append(self.message(item))
+            else:
+                elsewhere.append(item)
+        return RowFindings({column: " ".join(found) for column, found in by_column.items()}, elsewhere)
 
     @property
     def finding_codes(self) -> list[str]:

@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from clearway.domain.workflow import Permission
-from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translations
+from clearway.i18n import DEFAULT_LANGUAGE, LANGUAGES, messages, translate, translations
 from clearway.services import web_sessions
 from clearway.services.errors import Forbidden, NotFound, ServiceError, Unauthenticated
 from clearway.services.web_sessions import SignedIn
@@ -82,9 +82,11 @@ class PageContext:
         return translated % {"num": count, **params}
 
     def say(self, error: ServiceError) -> str:
-        """A service's refusal as a sentence in the page's language (the keyed catalogue)."""
+        """A service's refusal as a sentence in the page's language (the keyed catalogue), in the
+        pages' own wording where the API's names a field of the API (``page.<key>``)."""
+        key = f"page.{error.key}" if f"page.{error.key}" in messages() else error.key
         try:
-            return translate(error.key, self.lang, **error.params)
+            return translate(key, self.lang, **error.params)
         except (KeyError, IndexError, ValueError):
             log.exception("cannot render message %s", error.key)
             return error.key

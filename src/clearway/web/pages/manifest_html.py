@@ -91,7 +91,8 @@ def _revealed_cells(passenger: Passenger, findings: str) -> str:
     second = f" {text(passenger.second_surname)}" if passenger.second_surname else ""
     return (
         f"<td>{text(passenger.surname)}{second}, {text(passenger.given_names)}</td>"
-        f"<td>{findings}</td><td>{text(passenger.sex)}</td><td>{text(passenger.date_of_birth)}</td>"
+        f'<td class="cw-findings-cell">{findings}</td><td>{text(passenger.sex)}</td>'
+        f"<td>{text(passenger.date_of_birth)}</td>"
         f"<td>{text(passenger.nationality)}</td>"
         f"<td>{text(passenger.document_type)} {text(passenger.document_number)} "
         f'<span class="cw-muted">{text(passenger.document_issuer)}</span></td>'
@@ -102,7 +103,7 @@ def _revealed_cells(passenger: Passenger, findings: str) -> str:
 def _masked_cells(passenger: Passenger, findings: str) -> str:
     return (
         f'<td><span class="cw-masked">{text(mask(passenger.surname))}, {text(mask(passenger.given_names))}'
-        f"</span></td><td>{findings}</td><td>{text(passenger.sex)}</td><td>{_MASKED}</td>"
+        f'</span></td><td class="cw-findings-cell">{findings}</td><td>{text(passenger.sex)}</td><td>{_MASKED}</td>'
         f"<td>{text(passenger.nationality)}</td><td>{text(passenger.document_type)} {_MASKED}</td>"
         f"<td>{_MASKED}</td>"
     )
