@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_timedelta
+from babel.dates import format_date, format_datetime, format_time, format_timedelta
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -42,7 +42,7 @@ def environment(lang: str) -> Environment:
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals["lang"] = lang
-    env.filters["moment"] = lambda value, style="medium": moment(value, lang, style)
+    env.filters["moment"] = lambda value: moment(value, lang)
     env.filters["day"] = lambda value: day(value, lang)
     env.filters["number"] = lambda value: number(value, lang)
     env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
@@ -56,14 +56,22 @@ def render(template: str, lang: str, **context: Any) -> str:
     return environment(lang).get_template(template).render(**context)
 
 
-def moment(value: datetime | None, lang: str, style: str = "medium") -> str:
+def moment(value: datetime | None, lang: str) -> str:
     """A moment in UTC, for the language (``1 dic 2026, 18:00 UTC``)."""
     if value is None:
         return ""
-    return f"{format_datetime(value, _PATTERNS[style], tzinfo=UTC, locale=lang)} UTC"
+    return f"{_day_and_time(value, UTC, lang)} UTC"
 
 
-_PATTERNS = {"medium": "medium", "short": "short"}
+def _day_and_time(value: datetime, zone: tzinfo, lang: str) -> str:
+    """The day and the time of day at ``zone`` in the language's medium pattern, without seconds:
+    the seconds of a schedule or of a decision say nothing to an officer, and every table of the
+    pages shows its moments the same way."""
+    local = value.astimezone(zone)
+    pattern = str(Locale.parse(lang).datetime_formats["medium"])  # '{1}, {0}': day, then time
+    return pattern.format(
+        format_time(local, "short", tzinfo=zone, locale=lang), format_date(local.date(), "medium", locale=lang)
+    )
 
 
 def day(value: date | datetime | None, lang: str) -> str:
@@ -98,9 +106,8 @@ def at_airport(value: datetime | None, icao: str, lang: str) -> str:
     utc_text = f"{format_datetime(value, 'HH:mm', tzinfo=UTC, locale=lang)} UTC"
     if zone is None:
         return moment(value, lang)
-    local = value.astimezone(zone)
-    offset = format_datetime(local, "xxx", tzinfo=zone, locale=lang)
-    local_text = format_datetime(value, "medium", tzinfo=zone, locale=lang)
+    offset = format_datetime(value.astimezone(zone), "xxx", tzinfo=zone, locale=lang)
+    local_text = _day_and_time(value, zone, lang)
     return f"{local_text} (UTC{offset.replace('-', '−')}) · {utc_text}"
 
 

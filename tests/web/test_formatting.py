@@ -1,0 +1,38 @@
+"""How the pages write moments: the day and the time without seconds, in the page's language
+(CLDR puts a narrow no-break space, U+202F, before AM and PM);
+at an airport in its local time with the offset, then in UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from clearway.web.pages.templating import at_airport, moment
+
+DECIDED = datetime(2026, 12, 1, 18, 5, 33, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "Dec 1, 2026, 6:05\u202fPM UTC"), ("es", "1 dic 2026, 18:05 UTC")])
+def test_a_moment_is_a_day_and_a_time_in_utc_without_seconds(lang: str, shown: str) -> None:
+    assert moment(DECIDED, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "Dec 1, 2026, 12:05\u202fPM (UTC−06:00) · 18:05 UTC"),
+        ("es", "1 dic 2026, 12:05 (UTC−06:00) · 18:05 UTC"),
+    ],
+)
+def test_a_moment_at_an_airport_is_its_local_time_with_the_offset_then_utc(lang: str, shown: str) -> None:
+    assert at_airport(DECIDED, "MMMX", lang) == shown
+
+
+def test_a_local_day_is_the_airport_s_own_even_when_utc_is_already_the_next() -> None:
+    late = datetime(2026, 12, 2, 3, 30, tzinfo=UTC)  # 21:30 the day before in Mexico City
+    assert at_airport(late, "MMMX", "es").startswith("1 dic 2026, 21:30 (UTC−06:00)")
+
+
+def test_an_airport_without_a_known_zone_is_shown_in_utc() -> None:
+    assert at_airport(DECIDED, "ZZZZ", "en") == "Dec 1, 2026, 6:05\u202fPM UTC"
