@@ -1,6 +1,6 @@
 """How the pages write moments: the day and the time without seconds, in the page's language
 (CLDR puts a narrow no-break space, U+202F, before AM and PM);
-at an airport in its local time with the offset, then in UTC."""
+at an airport in its local time with the offset, then in UTC; reason codes with their titles."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from clearway.web.pages.templating import at_airport, moment
+from clearway.domain.findings import Code
+from clearway.i18n import LANGUAGES, finding_title
+from clearway.web.pages.templating import at_airport, moment, reason
 
 DECIDED = datetime(2026, 12, 1, 18, 5, 33, tzinfo=UTC)
 
@@ -36,3 +38,22 @@ def test_a_local_day_is_the_airport_s_own_even_when_utc_is_already_the_next() ->
 
 def test_an_airport_without_a_known_zone_is_shown_in_utc() -> None:
     assert at_airport(DECIDED, "ZZZZ", "en") == "Dec 1, 2026, 6:05\u202fPM UTC"
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "shown"),
+    [
+        ("DOCUMENT_EXPIRED", "en", "Document expired (DOCUMENT_EXPIRED)"),
+        ("DOCUMENT_EXPIRED", "es", "Documento caducado (DOCUMENT_EXPIRED)"),
+        ("OTHER", "es", "Otro motivo (OTHER)"),
+        ("A_CODE_OF_A_LATER_VERSION", "es", "A_CODE_OF_A_LATER_VERSION"),
+    ],
+)
+def test_a_reason_code_is_shown_with_its_title(code: str, lang: str, shown: str) -> None:
+    assert reason(code, lang) == shown
+
+
+def test_every_finding_code_has_a_title_in_every_language() -> None:
+    for code in Code:
+        for lang in LANGUAGES:
+            assert finding_title(code, lang) != code, (code, lang)

@@ -660,3 +660,21 @@ def test_a_refusal_on_a_page_names_the_page_s_field_not_the_api_s(app: object) -
     beside = re.search(r'id="decision_text-error" role="alert">([^<]*)<', refused.text)
     assert beside is not None and beside.group(1) == "Write your questions for the sending side."
     assert "'text'" not in refused.text
+
+
+def test_with_personal_data_hidden_a_passenger_s_finding_says_what_is_wrong_and_names_nobody(app: object) -> None:
+    header, cells = _first_demo_row()
+    cells[5] = "1979-02-30"
+    sender = signed_in(app, "officer@usa.demo")
+    shown = _upload_to_a_draft(sender, "\n".join([header, ",".join(cells)]).encode())
+    draft = re.search(r'href="/requests/([0-9a-f-]{36})/rows/1/edit"', shown).group(1)  # type: ignore[union-attr]
+    row = _row(sender.get(f"/requests/{draft}").text, "1")
+    assert "FIELD_FORMAT_INVALID</span> Value that cannot be read</p>" in row
+    assert "1979-02-30" not in row
+
+
+def test_a_finding_about_the_flight_links_to_it_in_the_flight_form_s_words(app: object) -> None:
+    header, cells = _first_demo_row()
+    html = _upload_to_a_draft(signed_in(app, "officer@usa.demo"), "\n".join([header, ",".join(cells)]).encode())
+    assert '<a href="#flight-heading">Flight: Passengers (returnees) declared</a>' in html  # one row, more declared
+    assert "people.declared_passengers</a>" not in html

@@ -62,6 +62,7 @@ _CATALOG_MODULES = (
     "api",
     "notify",
     "annex9",
+    "finding_titles",
     "verify",
     "limits",
 )
@@ -152,6 +153,15 @@ def _term(key: str, lang: str) -> str:
     texts = catalogue().get(f"term.{key}")
     if texts is None:
         return key.replace("_", " ")  # a value of the user's own (a hold type, say): as written
+    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+
+
+def finding_title(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The short title of a finding code in ``lang`` (``catalog/finding_titles.py``), or the code
+    itself for one this version does not know (a record written by a newer one)."""
+    texts = catalogue().get(f"finding_title.{code}")
+    if texts is None:
+        return code
     return texts.get(lang) or texts[DEFAULT_LANGUAGE]
 
 

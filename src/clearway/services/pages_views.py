@@ -18,7 +18,7 @@ from clearway.domain.material import classify_change
 from clearway.domain.people import MANIFEST_COLUMNS
 from clearway.domain.snapshot import RequestSnapshot, canonical_seq
 from clearway.domain.workflow import Action, OrgKind, Permission, State
-from clearway.i18n import DEFAULT_LANGUAGE
+from clearway.i18n import DEFAULT_LANGUAGE, finding_title
 from clearway.services import agreements
 from clearway.services import conversation as conversation_service
 from clearway.services.access import (
@@ -235,10 +235,11 @@ class RequestPage:
         return [item for item in self.findings if item["severity"] == severity]
 
     def message(self, item: dict[str, Any]) -> str:
-        """The finding's sentence, rendered now in the page's language (it may name the passenger:
-        the manifest's personal data is shown only when revealed, and then logged)."""
+        """The finding's sentence, rendered now in the page's language. A passenger's sentence may
+        name them or their document, and the manifest's personal data is shown only when revealed
+        (and then logged): until then the finding's title stands for it."""
         if item.get("scope") == "passenger" and not self.revealed and item.get("seq") is not None:
-            return ""
+            return finding_title(str(item["code"]), self.lang)  # says what is wrong, names nobody
         shown = self._messages.get(id(item))  # the page's own finding dicts: alive while it renders
         if shown is None:
             shown = self._messages[id(item)] = finding_message(item, self.lang)

@@ -19,7 +19,7 @@ from babel.dates import format_date, format_datetime, format_time, format_timede
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from clearway.i18n import LANGUAGES, translations
+from clearway.i18n import LANGUAGES, finding_title, translations
 from clearway.reference import PackagedReferenceData
 from clearway.web.pages.manifest_html import manifest_rows, precheck_items
 
@@ -47,6 +47,7 @@ def environment(lang: str) -> Environment:
     env.filters["number"] = lambda value: number(value, lang)
     env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
     env.filters["duration"] = lambda value: duration(value, lang)
+    env.filters["reason"] = lambda code: reason(code, lang)
     env.globals["manifest_rows"] = manifest_rows
     env.globals["precheck_items"] = precheck_items
     return env
@@ -72,6 +73,13 @@ def _day_and_time(value: datetime, zone: tzinfo, lang: str) -> str:
     return pattern.format(
         format_time(local, "short", tzinfo=zone, locale=lang), format_date(local.date(), "medium", locale=lang)
     )
+
+
+def reason(code: str, lang: str) -> str:
+    """A reason code as an officer reads it: its title, then the code (``Documento caducado
+    (DOCUMENT_EXPIRED)``); the code alone when it has no title."""
+    title = finding_title(code, lang)
+    return code if title == code else f"{title} ({code})"
 
 
 def day(value: date | datetime | None, lang: str) -> str:
