@@ -61,6 +61,15 @@ def test_submission_is_refused_while_the_precheck_has_errors_unless_justified(wo
     assert result["override"] == "Monitor boards at KHRL." and result["state"] == "submitted"
 
 
+def test_a_request_without_a_manifest_is_not_submitted_whatever_the_justification(world) -> None:
+    sender = world.actor("usa")
+    created = requests.create_request(world.session, sender, future_flight(passengers=0))
+    with pytest.raises(Conflict) as refused:
+        workflow.submit(world.session, sender, created.public_id, justification="The manifest follows by e-mail.")
+    assert refused.value.key == "service.manifest_empty"
+    assert access.find_request(world.session, sender, created.public_id).state is State.DRAFT
+
+
 @pytest.mark.parametrize(
     ("org", "role"), [("usa", Role.OFFICER), ("mex", Role.VIEWER), ("mex", Role.ADMIN), ("monitor", Role.OFFICER)]
 )

@@ -102,11 +102,11 @@ def submitted(
 ) -> SubmitResult:
     """Submit a draft, or resubmit after a request for information.
 
-    Refused while the pre-check (run again now: the lead time depends on this moment) has
-    errors, unless the officer writes a justification, which is stored with the version and
-    shown to the receiving side. A resubmission answers the questions: in words (``answer``,
-    or an answer written since the question), with a new version, or both; with neither it
-    is refused.
+    Refused without a manifest (a version with no passenger), and while the pre-check (run
+    again now: the lead time depends on this moment) has errors, unless the officer writes a
+    justification, which is stored with the version and shown to the receiving side. A
+    resubmission answers the questions: in words (``answer``, or an answer written since the
+    question), with a new version, or both; with neither it is refused.
     """
     request = find_request(session, actor, public_id, for_update=True)
     action = Action.RESUBMIT if request.state is State.INFO_REQUESTED else Action.SUBMIT
@@ -117,6 +117,8 @@ def submitted(
         raise Invalid("service.nothing_to_answer", field="answer")
     version = current_version(session, request)
     snapshot = snapshot_of(version)
+    if not snapshot.passengers:  # no justification can stand for the manifest itself
+        raise Conflict("service.manifest_empty", field="manifest")
     result = precheck_snapshot(
         session, snapshot, sending_org_id=request.sending_org_id, at=utcnow(), request_id=request.id
     )

@@ -32,6 +32,9 @@ MESSAGES: dict[str, Message] = {
         "service.resubmit_needs_answer",
         "A resubmission needs an answer to the questions ('answer') or a new version; nothing was changed.",
     ),
+    "service.manifest_empty": _p(
+        "service.manifest_empty", "The request has no manifest yet: upload it before submitting the request."
+    ),
     "service.answer_required": _p("service.answer_required", "Write the answer in 'text'."),
     "service.only_sending_answers": _p("service.only_sending_answers", "Only the sending side answers the questions."),
     "service.question_not_found": _p("service.question_not_found", "This request has no question {question}."),

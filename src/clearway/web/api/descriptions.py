@@ -78,7 +78,8 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "submitRequest": (
         "Sending officers and admins, on a draft or after a request for information (409 in another "
-        "state; 403 for the receiving side). Pre-check errors refuse the submission (409) unless an "
+        "state; 403 for the receiving side). A version with no passenger is refused (409, "
+        "`service.manifest_empty`); pre-check errors refuse the submission (409) unless an "
         f"override justification is given. {_NOT_SEEN}"
     ),
     "listVersions": f"Any signed-in user whose role reads requests. {_NOT_SEEN}",
