@@ -678,3 +678,30 @@ def test_a_finding_about_the_flight_links_to_it_in_the_flight_form_s_words(app: 
     html = _upload_to_a_draft(signed_in(app, "officer@usa.demo"), "\n".join([header, ",".join(cells)]).encode())
     assert '<a href="#flight-heading">Flight: Passengers (returnees) declared</a>' in html  # one row, more declared
     assert "people.declared_passengers</a>" not in html
+
+
+def _receiver_flight_in(app: object, state: str) -> tuple[TestClient, str, str]:
+    receiver = signed_in(app, "officer@mex.demo")
+    ids = sorted(set(re.findall(r'href="/requests/([0-9a-f-]{36})"', receiver.get("/flights").text)))
+    for public_id in ids:
+        page = receiver.get(f"/requests/{public_id}").text
+        if _state(page) == state:
+            return receiver, public_id, page
+    raise AssertionError(f"the demo has no {state} flight for Mexico")
+
+
+def test_the_reception_form_names_each_passenger_masked_until_revealed(app: object) -> None:
+    receiver, arrived, page = _receiver_flight_in(app, "arrived")
+    form = re.search(r'<form[^>]*id="reception".*?</form>', page, re.S).group(0)  # type: ignore[union-attr]
+    assert form.count('<span class="cw-masked">') == form.count('type="radio"') // 2 > 0
+    revealed = receiver.get(f"/requests/{arrived}?personal=shown").text
+    form = re.search(r'<form[^>]*id="reception".*?</form>', revealed, re.S).group(0)  # type: ignore[union-attr]
+    assert '<span class="cw-masked">' not in form and any(name in form for name in _surnames())
+
+
+def test_after_the_reception_each_row_says_received_or_not_on_board(app: object) -> None:
+    _, _, page = _receiver_flight_in(app, "closed")
+    tags = re.findall(
+        r'<tr id="row-[^"]+"[^>]*><th scope="row">[^<]*<span class="usa-tag cw-tag-(received|excluded)">', page
+    )
+    assert tags and "received" in tags

@@ -41,8 +41,14 @@ def manifest_rows(view: RequestPage, *, editable: bool, labels: Mapping[str, str
     only when the page reveals it, an edit link when the reader may edit the manifest.
 
     ``labels``: ``error``/``warning``/``info`` (severity names), ``not_cleared``, ``yes``,
-    ``edit`` and ``passenger`` (with ``__SEQ__`` for the seq), each already translated."""
+    ``edit``, ``passenger`` (with ``__SEQ__`` for the seq), and ``received``/``not_on_board``
+    (the reception confirmed for the passenger), each already translated."""
     excluded = {str(seq) for seq in view.excluded_seqs}
+    outcomes = {str(record.seq): str(record.outcome) for record in view.reception}
+    outcome_tags = {
+        "received": f' <span class="usa-tag cw-tag-received">{_label(labels, "received")}</span>',
+        "not_on_board": f' <span class="usa-tag cw-tag-excluded">{_label(labels, "not_on_board")}</span>',
+    }
     request_id = text(view.request.public_id)
     severity_names = {name: _label(labels, name) for name in ("error", "warning", "info")}
     not_cleared = f' <span class="usa-tag cw-tag-excluded">{_label(labels, "not_cleared")}</span>'
@@ -67,6 +73,7 @@ def manifest_rows(view: RequestPage, *, editable: bool, labels: Mapping[str, str
             for name in (f"cw-row--{severity}" if severity else "", "cw-row--excluded" if is_excluded else "")
             if name
         )
+        class_attribute = f' class="{classes}"' if classes else ""
         findings = "".join(finding_line(item) for item in view.findings_for(passenger.seq))
         if view.revealed:
             person = _revealed_cells(passenger, findings)
@@ -83,8 +90,9 @@ def manifest_rows(view: RequestPage, *, editable: bool, labels: Mapping[str, str
                 f'<span class="usa-sr-only"> {passenger_label.replace(SEQ_PLACEHOLDER, seq)}</span></a>'
             )
         out.append(
-            f'<tr id="row-{key}"{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}>'
-            f'<th scope="row">{seq}{not_cleared if is_excluded else ""}</th>'
+            f'<tr id="row-{key}"{class_attribute}>'
+            f'<th scope="row">{seq}{not_cleared if is_excluded else ""}'
+            f"{outcome_tags.get(outcomes.get(passenger.seq_key, ''), '')}</th>"
             f"{person}<td>{text(passenger.family_group)}</td><td>{medical}</td><td>{action}</td></tr>\n"
         )
     return Markup("".join(out))

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from clearway.i18n import LANGUAGES, finding_title, translations
 from clearway.reference import PackagedReferenceData
-from clearway.web.pages.manifest_html import manifest_rows, precheck_items
+from clearway.web.pages.manifest_html import manifest_rows, mask, precheck_items
 
 TEMPLATES = Path(str(files("clearway") / "web" / "templates"))
 _REFERENCE = PackagedReferenceData()
@@ -48,6 +48,7 @@ def environment(lang: str) -> Environment:
     env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
     env.filters["duration"] = lambda value: duration(value, lang)
     env.filters["reason"] = lambda code: reason(code, lang)
+    env.filters["mask"] = mask
     env.globals["manifest_rows"] = manifest_rows
     env.globals["precheck_items"] = precheck_items
     return env
