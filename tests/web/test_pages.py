@@ -705,3 +705,17 @@ def test_after_the_reception_each_row_says_received_or_not_on_board(app: object)
         r'<tr id="row-[^"]+"[^>]*><th scope="row">[^<]*<span class="usa-tag cw-tag-(received|excluded)">', page
     )
     assert tags and "received" in tags
+
+
+def test_an_empty_flight_form_lists_each_problem_by_its_field_in_the_page_s_order(app: object) -> None:
+    sender = signed_in(app, "officer@usa.demo")
+    page = sender.get("/flights/new").text
+    refused = sender.post("/flights/new", data={"csrf_token": csrf_token(page)})
+    assert refused.status_code == 422
+    summary = re.search(r'id="error-summary".*?</ul>', refused.text, re.S).group(0)  # type: ignore[union-attr]
+    linked = re.findall(r'<a href="#([a-z0-9_]+)">([^<]+)</a>', summary)
+    fields = [name for name, _ in linked]
+    messages = [message for _, message in linked]
+    assert len(set(messages)) == len(messages), "two problems read the same: which field is which?"
+    fields_on_the_page = re.findall(r'<(?:input|select) class="usa-[a-z]+[^"]*" id="([a-z0-9_]+)"', refused.text)
+    assert fields == [name for name in fields_on_the_page if name in fields]

@@ -87,11 +87,24 @@ def read_flight_form(
             errors[name] = message
     if values["category"] not in AIRCRAFT_CATEGORIES:
         errors["category"] = ctx._("Choose the aircraft category.")
+    # Each message names its field: the error summary at the top lists them without their labels.
+    count_messages = {
+        "seats": ctx._("Enter the number of seats: a whole number, 0 or more."),
+        "declared_passengers": ctx._("Enter the number of passengers (returnees) declared: a whole number, 0 or more."),
+        "crew": ctx._("Enter the number of crew: a whole number, 0 or more."),
+        "escorts": ctx._("Enter the number of escorts: a whole number, 0 or more."),
+        "medical_staff": ctx._("Enter the number of medical staff: a whole number, 0 or more."),
+        "monitors": ctx._("Enter the number of monitors: a whole number, 0 or more."),
+    }
+    time_messages = {
+        "departure": ctx._("Enter the departure's date and time in UTC."),
+        "arrival": ctx._("Enter the arrival's date and time in UTC."),
+    }
     counts: dict[str, int] = {}
     for name in ("seats", *PEOPLE_FIELDS):
         text = values[name]
         if not text.isdigit():
-            errors[name] = ctx._("Enter a whole number, 0 or more.")
+            errors[name] = count_messages[name]
         else:
             counts[name] = int(text)
     parsed_legs: list[Leg] = []
@@ -106,12 +119,13 @@ def read_flight_form(
             try:
                 moments[part] = datetime.fromisoformat(values[f"leg{index}_{part}"]).replace(tzinfo=UTC)
             except ValueError:
-                errors[f"leg{index}_{part}"] = ctx._("Enter a date and a time in UTC.")
+                errors[f"leg{index}_{part}"] = time_messages[part]
         if len(moments) == 2 and moments["arrival"] <= moments["departure"]:
             errors[f"leg{index}_arrival"] = ctx._("The arrival must be after the departure.")
         if not any(name.startswith(f"leg{index}_") for name in errors) and len(moments) == 2:
             parsed_legs.append(Leg(origin, destination, moments["departure"], moments["arrival"]))
     if errors:
+        _in_page_order(errors, names, legs)
         return form, None
     flight = FlightRequest(
         reference=values["reference"],
@@ -130,3 +144,14 @@ def read_flight_form(
         people=PeopleOnBoard(**{name: counts[name] for name in PEOPLE_FIELDS}),
     )
     return form, flight
+
+
+def _in_page_order(errors: dict[str, str], names: list[str], legs: int) -> None:
+    """Reorder ``errors`` as the form shows its fields, so the error summary reads top to bottom."""
+    order = [*names]
+    for index in range(legs):
+        order += [f"leg{index}_{part}" for part in ("from", "departure", "to", "arrival")]
+    order += ["declared_passengers", "crew", "escorts", "medical_staff", "monitors"]
+    ordered = sorted(errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    errors.clear()
+    errors.update(ordered)
