@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 
@@ -583,9 +583,44 @@ def test_a_row_amendment_refused_for_its_errors_keeps_the_preview_and_goes_back_
     assert justified.status_code == 200 and _state(justified.text) == "submitted"
 
 
+def _new_draft(sender: TestClient, reference: str) -> str:
+    """A new flight of the sending side, arriving in Tijuana in 20 days, with no manifest yet."""
+    page = sender.get("/flights/new").text
+    day = (datetime.now(UTC) + timedelta(days=20)).strftime("%Y-%m-%d")
+    form = {
+        "csrf_token": csrf_token(page),
+        "reference": reference,
+        "receiving_country": "MEX",
+        "operator": "Test Air",
+        "aircraft_type": "B738",
+        "registration": "N123TA",
+        "callsign": "TST123",
+        "category": "civil_charter",
+        "seats": "180",
+        "leg0_from": "KHRL",
+        "leg0_departure": f"{day}T14:00",
+        "leg0_to": "MMTJ",
+        "leg0_arrival": f"{day}T18:00",
+        "declared_passengers": "1",
+        "crew": "6",
+        "escorts": "1",
+        "medical_staff": "1",
+        "monitors": "1",
+    }
+    created = sender.post("/flights/new", data=form, follow_redirects=False)
+    assert created.status_code == 303, created.text[:500]
+    found = re.fullmatch(r"/requests/([0-9a-f-]{36}).*", created.headers["location"])
+    assert found is not None, created.headers["location"]
+    return found.group(1)
+
+
 def _upload_to_a_draft(sender: TestClient, content: bytes) -> str:
     """The draft's page after its manifest is replaced by ``content`` (personal data shown)."""
     draft = next(i for i in request_ids(sender) if _state(sender.get(f"/requests/{i}").text) == "draft")
+    return _upload_to(sender, draft, content)
+
+
+def _upload_to(sender: TestClient, draft: str, content: bytes) -> str:
     page = sender.get(f"/requests/{draft}")
     based_on = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
     response = sender.post(
@@ -719,3 +754,30 @@ def test_an_empty_flight_form_lists_each_problem_by_its_field_in_the_page_s_orde
     assert len(set(messages)) == len(messages), "two problems read the same: which field is which?"
     fields_on_the_page = re.findall(r'<(?:input|select) class="usa-[a-z]+[^"]*" id="([a-z0-9_]+)"', refused.text)
     assert fields == [name for name in fields_on_the_page if name in fields]
+
+
+def test_answering_a_question_offers_the_justification_written_with_the_submission(app: object) -> None:
+    header, cells = _first_demo_row()
+    cells[5] = "1979-02-30"  # an error, submitted anyway
+    sender = signed_in(app, "officer@usa.demo")
+    draft = _new_draft(sender, "RF-TEST-JUSTIFIED")
+    html = _upload_to(sender, draft, "\n".join([header, ",".join(cells)]).encode())
+    assert "cw-row--error" in html
+    reason = "The passport office confirms the date; a corrected MRZ follows."
+    page = sender.get(f"/requests/{draft}").text
+    sender.post(f"/requests/{draft}/submit", data={"csrf_token": csrf_token(page), "justification": reason})
+    receiver = signed_in(app, "officer@mex.demo")
+    page = receiver.get(f"/requests/{draft}").text
+    asked = receiver.post(
+        f"/requests/{draft}/decision",
+        data={
+            "csrf_token": csrf_token(page),
+            "action": "request_info",
+            "decision_text": "Which date of birth is right?",
+            "reply_by": "2099-01-01T12:00",
+        },
+    )
+    assert _state(asked.text) == "info_requested"
+    answer_form = re.search(r'action="/requests/[^"]+/answer".*?</form>', sender.get(f"/requests/{draft}").text, re.S)
+    assert answer_form is not None
+    assert re.search(rf'<textarea[^>]*id="justification"[^>]*>{re.escape(reason)}</textarea>', answer_form.group(0))

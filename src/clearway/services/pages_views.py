@@ -184,6 +184,8 @@ class RequestPage:
     reception: list[ReceptionRecord]
     conversation: list[ConversationItem]
     justification: str | None
+    #: The sending side's latest written reason for submitting despite errors, whatever the version.
+    last_justification: str | None
     last_decided: int | None
     diff: VersionDiff | None  # against the version last decided, when it differs
     material_reasons: tuple[str, ...]
@@ -313,6 +315,15 @@ def request_page(
         .order_by(VersionSubmission.id.desc())
         .limit(1)
     )
+    last_justification = justification
+    if last_justification is None and request.state is State.INFO_REQUESTED:
+        # Offered again when answering: the errors it explained may remain in a newer version.
+        last_justification = session.scalar(
+            select(VersionSubmission.justification)
+            .where(VersionSubmission.request_id == request.id, VersionSubmission.justification.is_not(None))
+            .order_by(VersionSubmission.id.desc())
+            .limit(1)
+        )
     conversation.sort(key=lambda item: item.at)
     decided = [decision.version for decision in decisions if decision.action in _DECIDING]
     last_decided = decided[-1] if decided else None
@@ -339,6 +350,7 @@ def request_page(
         reception=reception,
         conversation=conversation,
         justification=justification,
+        last_justification=last_justification,
         last_decided=last_decided,
         diff=diff,
         material_reasons=reasons,

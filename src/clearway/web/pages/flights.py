@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pycountry
 from fastapi import APIRouter, Request, Response
 
 from clearway.domain.errors import UnusableInput
@@ -16,7 +15,7 @@ from clearway.services.errors import Forbidden, NotFound, ServiceError
 from clearway.services.requests import snapshot_of
 from clearway.web.pages.flight_form import FlightForm, read_flight_form
 from clearway.web.pages.kit import Flash, PageContext, form_errors, run
-from clearway.web.pages.templating import airport_name, airport_zone
+from clearway.web.pages.templating import airport_name, airport_zone, country_name
 
 router = APIRouter(include_in_schema=False)
 
@@ -87,17 +86,7 @@ def _flights(ctx: PageContext) -> Response:
 def _countries(ctx: PageContext) -> list[tuple[str, str]]:
     """The receiving countries this sender has an agreement with, by name in the page's language."""
     codes = sorted({row.receiving_country for row in agreements.list_agreements(ctx.session, ctx.actor)})
-    return [(code, _country_name(code, ctx.lang)) for code in codes]
-
-
-def _country_name(code: str, lang: str) -> str:
-    from babel import Locale
-
-    found = pycountry.countries.get(alpha_3=code)
-    if found is None:
-        return code
-    name = Locale.parse(lang).territories.get(found.alpha_2, found.name)
-    return f"{name} ({code})"
+    return [(code, country_name(code, ctx.lang)) for code in codes]
 
 
 def _categories(ctx: PageContext) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import pycountry
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
 from babel.numbers import format_decimal
@@ -48,6 +49,7 @@ def environment(lang: str) -> Environment:
     env.filters["at_airport"] = lambda value, icao: at_airport(value, icao, lang)
     env.filters["duration"] = lambda value: duration(value, lang)
     env.filters["reason"] = lambda code: reason(code, lang)
+    env.filters["country"] = lambda code: country_name(code, lang)
     env.filters["mask"] = mask
     env.globals["manifest_rows"] = manifest_rows
     env.globals["precheck_items"] = precheck_items
@@ -74,6 +76,15 @@ def _day_and_time(value: datetime, zone: tzinfo, lang: str) -> str:
     return pattern.format(
         format_time(local, "short", tzinfo=zone, locale=lang), format_date(local.date(), "medium", locale=lang)
     )
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country by its name in the language, then its ISO 3166 alpha-3 code (``México (MEX)``)."""
+    found = pycountry.countries.get(alpha_3=code)
+    if found is None:
+        return code
+    name = Locale.parse(lang).territories.get(found.alpha_2, found.name)
+    return f"{name} ({code})"
 
 
 def reason(code: str, lang: str) -> str:
