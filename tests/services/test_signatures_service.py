@@ -3,7 +3,7 @@ the cross-issuer forgery refused online, revocation against retirement, supersed
 valid, and a secret that changed under the database."""
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -233,3 +233,23 @@ def test_a_revocation_cleared_in_the_database_does_not_bring_the_key_back(world:
     verdict = verify_online(world.session, token, SECRET)
     assert (verdict.valid, verdict.genuine, verdict.reason) == (False, False, "unknown_key")
     assert revoked in keys.keys_needing_rotation(world.session, SECRET)  # and the service refuses to start
+
+
+def _validity_opens(world: World, days: int) -> tuple[datetime, datetime, datetime]:
+    """(approved no earlier than, the clearance's valid-from, the first arrival)."""
+    created = submitted(world, future_flight(days=days))
+    before = utcnow().replace(microsecond=0)
+    token = approve(world, created.public_id)["clearance"]["token"]
+    claims = verify_clearance(token, keys.trusted_keys(world.session, SECRET)).claims
+    assert claims.valid_from is not None
+    return before, claims.valid_from, future_flight(days=days).flight.legs[0].arrival
+
+
+def test_a_clearance_approved_less_than_a_week_before_the_flight_is_valid_from_its_approval(world: World) -> None:
+    approved_after, valid_from, _ = _validity_opens(world, days=3)
+    assert approved_after <= valid_from <= utcnow()
+
+
+def test_a_clearance_approved_well_ahead_is_valid_from_a_week_before_the_first_arrival(world: World) -> None:
+    _, valid_from, arrival = _validity_opens(world, days=12)
+    assert valid_from == arrival - timedelta(days=7)

@@ -18,7 +18,8 @@ from clearway.services.requests import snapshot_of
 from clearway.signing import ClearanceInvalid, SigningKeyUnusable, sign_clearance, token_from_text, verify_clearance
 from clearway.store.models import Clearance, ClearanceRequest, ClearanceStatus, Decision, RequestVersion, utcnow
 
-#: A clearance is valid from a week before the first arrival until a day after the last one.
+#: A clearance is valid from a week before the first arrival (or from its approval, if later)
+#: until a day after the last one.
 OPENS_BEFORE_FIRST_ARRIVAL = timedelta(days=7)
 CLOSES_AFTER_LAST_ARRIVAL = timedelta(hours=24)
 
@@ -96,7 +97,8 @@ def issue(
     """A clearance number and a signed token for the version just approved."""
     snapshot = snapshot_of(version)
     arrivals = [leg.arrival for leg in snapshot.flight.legs]
-    valid_from = min(arrivals) - OPENS_BEFORE_FIRST_ARRIVAL
+    # Never valid before it is issued: a flight approved days before it lands opens at the approval.
+    valid_from = max(utcnow().replace(microsecond=0), min(arrivals) - OPENS_BEFORE_FIRST_ARRIVAL)
     valid_until = max(arrivals) + CLOSES_AFTER_LAST_ARRIVAL
     country = actor.country or request.receiving_country
     audit.serialise(session)  # numbers are counted: one issuer at a time
