@@ -11,6 +11,7 @@ import pytest
 from clearway.domain.findings import Code
 from clearway.i18n import LANGUAGES, finding_title
 from clearway.web.pages.templating import at_airport, moment, reason
+from clearway.web.pages.wording import flight_field, material_reason, shown_value
 
 DECIDED = datetime(2026, 12, 1, 18, 5, 33, tzinfo=UTC)
 
@@ -57,3 +58,40 @@ def test_every_finding_code_has_a_title_in_every_language() -> None:
     for code in Code:
         for lang in LANGUAGES:
             assert finding_title(code, lang) != code, (code, lang)
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "shown"),
+    [
+        ("aircraft.registration", "es", "Matrícula"),
+        ("people.escorts", "en", "Escorts"),
+        ("legs[0].arrival", "en", "Arrival (leg 1)"),
+        ("legs[1].to", "es", "Destino (tramo 2)"),
+        ("legs[2]", "en", "Leg 3"),
+        ("a.key.of.a.later.version", "es", "a.key.of.a.later.version"),
+    ],
+)
+def test_a_request_key_is_named_as_the_flight_form_names_it(path: str, lang: str, shown: str) -> None:
+    assert flight_field(path, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("reason", "lang", "shown"),
+    [
+        ("aircraft.registration", "en", "Registration changed"),
+        ("legs[0].arrival moved 180 min", "en", "Arrival (leg 1) moved by 180 min"),
+        ("people.escorts lowered", "es", "Escoltas: reducido"),
+        ("people.declared_passengers increased", "en", "Passengers (returnees) declared raised"),
+        ("legs[1] added", "en", "Leg 2 added"),
+        ("passenger added: seq 12", "es", "Pasajero 12 añadido"),
+        ("passenger 4 identity: date_of_birth", "en", "Passenger 4: Date of birth changed (identity)"),
+        ("passenger 4 family_group", "es", "Pasajero 4: cambió Grupo familiar"),
+    ],
+)
+def test_why_an_amendment_is_material_is_said_in_the_page_s_words(reason: str, lang: str, shown: str) -> None:
+    assert material_reason(reason, lang) == shown
+
+
+def test_a_moment_of_a_version_is_shown_in_the_language_and_other_values_as_written() -> None:
+    assert shown_value("2026-12-10T18:00:00Z", "es") == "10 dic 2026, 18:00 UTC"
+    assert (shown_value("N304AC", "es"), shown_value(7, "en"), shown_value(None, "en")) == ("N304AC", "7", "")

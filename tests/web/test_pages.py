@@ -781,3 +781,23 @@ def test_answering_a_question_offers_the_justification_written_with_the_submissi
     answer_form = re.search(r'action="/requests/[^"]+/answer".*?</form>', sender.get(f"/requests/{draft}").text, re.S)
     assert answer_form is not None
     assert re.search(rf'<textarea[^>]*id="justification"[^>]*>{re.escape(reason)}</textarea>', answer_form.group(0))
+
+
+def test_an_amendment_s_preview_names_each_change_in_the_form_s_words(app: object) -> None:
+    sender = signed_in(app, "officer@usa.demo", lang="es")
+    _, approved = _approved_flight(app)
+    page = sender.get(f"/requests/{approved}/flight")
+    form = {name: value for name, value in re.findall(r'id="([^"]+)" name="\1"[^>]*? value="([^"]*)"', page.text)}
+    form.update(csrf_token=csrf_token(page.text), category="civil_charter", registration="N777ZZ")
+    form["based_on"] = re.search(r'name="based_on" value="(\d+)"', page.text).group(1)  # type: ignore[union-attr]
+    arrival = datetime.fromisoformat(form["leg0_arrival"]) + timedelta(hours=3)
+    form["leg0_arrival"] = arrival.strftime("%Y-%m-%dT%H:%M")
+    preview = re.search(
+        r'id="amendment-preview".*?</section>', sender.post(f"/requests/{approved}/flight", data=form).text, re.S
+    )
+    assert preview is not None
+    shown = preview.group(0)
+    assert "<li>Matrícula: cambió</li>" in shown and "<li>Llegada (tramo 1): movido 180 min</li>" in shown
+    assert '<th scope="row">Matrícula</th>' in shown and '<th scope="row">Llegada (tramo 1)</th>' in shown
+    assert "aircraft.registration" not in shown and "legs[0]" not in shown
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", shown)  # moments in the language, not ISO 8601

@@ -17,7 +17,6 @@ characters; the labels may be ``Markup`` already (a macro's output) and go throu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from html import escape as text
 from typing import Any
@@ -26,11 +25,10 @@ from markupsafe import Markup, escape
 
 from clearway.domain.snapshot import Passenger, canonical_seq
 from clearway.services.pages_views import RequestPage
+from clearway.web.pages.wording import flight_field
 
 #: Stands for the seq in a label translated once (``_("passenger %(seq)s", seq="__SEQ__")``).
 SEQ_PLACEHOLDER = "__SEQ__"
-#: Stands for the leg's number in ``_("leg %(number)s", number="__N__")``.
-LEG_PLACEHOLDER = "__N__"
 #: Stands for the field in ``_("Flight: %(field)s", field="__FIELD__")``.
 FIELD_PLACEHOLDER = "__FIELD__"
 _MASKED = '<span class="cw-masked">••••</span>'
@@ -120,12 +118,11 @@ def _masked_cells(passenger: Passenger, findings: str) -> str:
     )
 
 
-def precheck_items(view: RequestPage, severity: str, *, labels: Mapping[str, str], fields: Mapping[str, str]) -> Markup:
-    """The ``<li>`` of each finding of ``severity``, linked to the passenger's row or to the flight.
+def precheck_items(view: RequestPage, severity: str, *, labels: Mapping[str, str]) -> Markup:
+    """The ``<li>`` of each finding of ``severity``, linked to the passenger's row or to the flight
+    (a request key named as the flight form names it).
 
-    ``labels``: ``passenger`` (with ``__SEQ__``), ``flight`` (with ``__FIELD__``) and ``leg`` (with
-    ``__N__``); ``fields``: the flight form's label of each request key (``legs.to`` for every
-    leg's); each already translated."""
+    ``labels``: ``passenger`` (with ``__SEQ__``) and ``flight`` (with ``__FIELD__``), translated."""
     passenger_label, flight_label = _label(labels, "passenger"), _label(labels, "flight")
     css = text(severity)
     out: list[str] = []
@@ -137,26 +134,13 @@ def precheck_items(view: RequestPage, severity: str, *, labels: Mapping[str, str
                 f'<a href="#row-{text(canonical_seq(seq))}">{passenger_label.replace(SEQ_PLACEHOLDER, text(seq))}</a>'
             )
         elif item.get("field"):
-            named = _flight_field(str(item["field"]), labels, fields)
+            named = text(flight_field(str(item["field"]), view.lang))
             link = f'<a href="#flight-heading">{flight_label.replace(FIELD_PLACEHOLDER, named)}</a>'
         out.append(
             f'<li class="cw-finding cw-finding--{css}"><span class="cw-code">{text(item["code"])}</span> '
             f"{text(view.message(item))} {link}</li>\n"
         )
     return Markup("".join(out))
-
-
-_LEG_KEY = re.compile(r"legs\[(\d+)\]\.(\w+)")
-
-
-def _flight_field(field: str, labels: Mapping[str, str], fields: Mapping[str, str]) -> str:
-    """A request key as the flight form words it (``legs[1].to``: 'To (leg 2)'), escaped; the key
-    itself where the form has no field for it."""
-    leg = _LEG_KEY.fullmatch(field)
-    if leg is not None and f"legs.{leg[2]}" in fields:
-        number = str(int(leg[1]) + 1)
-        return f"{_label(fields, f'legs.{leg[2]}')} ({_label(labels, 'leg').replace(LEG_PLACEHOLDER, number)})"
-    return _label(fields, field) if field in fields else text(field)
 
 
 def _label(labels: Mapping[str, str], name: str) -> str:

@@ -16,13 +16,21 @@ from typing import Any
 
 import pycountry
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from babel.dates import format_date, format_datetime, format_timedelta
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from clearway.i18n import LANGUAGES, finding_title, translations
 from clearway.reference import PackagedReferenceData
 from clearway.web.pages.manifest_html import manifest_rows, mask, precheck_items
+from clearway.web.pages.wording import (
+    column_label,
+    day_and_time,
+    flight_field,
+    material_reason,
+    moment,
+    shown_value,
+)
 
 TEMPLATES = Path(str(files("clearway") / "web" / "templates"))
 _REFERENCE = PackagedReferenceData()
@@ -50,6 +58,10 @@ def environment(lang: str) -> Environment:
     env.filters["duration"] = lambda value: duration(value, lang)
     env.filters["reason"] = lambda code: reason(code, lang)
     env.filters["country"] = lambda code: country_name(code, lang)
+    env.filters["flight_field"] = lambda path: flight_field(path, lang)
+    env.filters["column_label"] = lambda column: column_label(column, lang)
+    env.filters["material_reason"] = lambda reason: material_reason(reason, lang)
+    env.filters["shown_value"] = lambda value: shown_value(value, lang)
     env.filters["mask"] = mask
     env.globals["manifest_rows"] = manifest_rows
     env.globals["precheck_items"] = precheck_items
@@ -58,24 +70,6 @@ def environment(lang: str) -> Environment:
 
 def render(template: str, lang: str, **context: Any) -> str:
     return environment(lang).get_template(template).render(**context)
-
-
-def moment(value: datetime | None, lang: str) -> str:
-    """A moment in UTC, for the language (``1 dic 2026, 18:00 UTC``)."""
-    if value is None:
-        return ""
-    return f"{_day_and_time(value, UTC, lang)} UTC"
-
-
-def _day_and_time(value: datetime, zone: tzinfo, lang: str) -> str:
-    """The day and the time of day at ``zone`` in the language's medium pattern, without seconds:
-    the seconds of a schedule or of a decision say nothing to an officer, and every table of the
-    pages shows its moments the same way."""
-    local = value.astimezone(zone)
-    pattern = str(Locale.parse(lang).datetime_formats["medium"])  # '{1}, {0}': day, then time
-    return pattern.format(
-        format_time(local, "short", tzinfo=zone, locale=lang), format_date(local.date(), "medium", locale=lang)
-    )
 
 
 def country_name(code: str, lang: str) -> str:
@@ -127,7 +121,7 @@ def at_airport(value: datetime | None, icao: str, lang: str) -> str:
     if zone is None:
         return moment(value, lang)
     offset = format_datetime(value.astimezone(zone), "xxx", tzinfo=zone, locale=lang)
-    local_text = _day_and_time(value, zone, lang)
+    local_text = day_and_time(value, zone, lang)
     return f"{local_text} (UTC{offset.replace('-', '−')}) · {utc_text}"
 
 
