@@ -801,3 +801,36 @@ def test_an_amendment_s_preview_names_each_change_in_the_form_s_words(app: objec
     assert '<th scope="row">Matrícula</th>' in shown and '<th scope="row">Llegada (tramo 1)</th>' in shown
     assert "aircraft.registration" not in shown and "legs[0]" not in shown
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", shown)  # moments in the language, not ISO 8601
+
+
+def _grant(admin: TestClient, **fields: str) -> object:
+    page = admin.get("/admin/users").text
+    return admin.post("/admin/grants", data={"csrf_token": csrf_token(page), **fields})
+
+
+def test_an_admin_grants_an_observer_one_request_with_its_personal_data(app: object) -> None:
+    admin = signed_in(app, "admin@usa.demo")
+    sender = signed_in(app, "officer@usa.demo")
+    # A flight to Guatemala, whose flights the monitor already sees whole: other tests' grants stay as they are.
+    listing = sender.get("/flights").text
+    reference = re.search(r'href="/requests/[0-9a-f-]{36}">(RF-[^<]+)</a></th>(?:(?!</tr>).)*GTM', listing, re.S).group(
+        1
+    )  # type: ignore[union-attr]
+    granted = _grant(
+        admin, observer="Independent Flight Monitor (demo)", request_reference=reference, personal_data="yes"
+    )
+    row = re.search(
+        rf"<tr><th scope=\"row\">Independent Flight Monitor \(demo\)</th><td>{reference}</td><td>([^<]+)</td>",
+        granted.text,
+    )  # type: ignore[attr-defined]
+    assert row is not None and row.group(1) == "Included"
+
+
+def test_a_grant_for_a_reference_that_does_not_exist_is_said_beside_the_field(app: object) -> None:
+    refused = _grant(
+        signed_in(app, "admin@usa.demo"), observer="Independent Flight Monitor (demo)", request_reference="RF-NO-SUCH"
+    )
+    assert refused.status_code == 422  # type: ignore[attr-defined]
+    beside = re.search(r'id="request_reference-error" role="alert">([^<]+)<', refused.text)  # type: ignore[attr-defined]
+    assert beside is not None and beside.group(1) == "None of your requests has the reference RF-NO-SUCH."
+    assert 'value="RF-NO-SUCH"' in refused.text  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ class GrantRow:
     observer: str
     target: str  # an agreement code, or a request's reference
     granted_at: datetime
+    personal_data: bool
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def organisation_overview(session: Session, actor: Actor) -> Overview:
             if request is not None and not _is_party(actor, request):
                 continue
             target = row.agreement_code or (request.reference if request is not None else "")
-            grants.append(GrantRow(row.id, observer, target, row.granted_at))
+            grants.append(GrantRow(row.id, observer, target, row.granted_at, row.personal_data))
     return Overview(users, observers, grants, codes, may_grant)
 
 
@@ -94,9 +95,16 @@ def create_own_token(session: Session, actor: Actor, name: str) -> people.Issued
 
 
 def grant(
-    session: Session, actor: Actor, observer_name: str, agreement_code: str | None, reference: str | None
+    session: Session,
+    actor: Actor,
+    observer_name: str,
+    agreement_code: str | None,
+    reference: str | None,
+    *,
+    personal_data: bool = False,
 ) -> observers.GrantView:
-    """Read-only access for an observer to one of the actor's agreements or requests (by its reference)."""
+    """Read-only access for an observer to one of the actor's agreements or requests (by its
+    reference), with the manifests' personal data when ``personal_data``."""
     request_id = None
     if reference:
         found = session.scalars(
@@ -104,12 +112,14 @@ def grant(
                 ClearanceRequest.reference == reference, ClearanceRequest.sending_org_id == actor.organisation_id
             )
         ).one_or_none()
-        if found is None:
-            raise NotFound("service.request_not_found", request=reference)
+        if found is None:  # said beside the field: the admin typed it (and sees only their own)
+            raise Invalid("service.grant_reference_unknown", field="request_reference", reference=reference)
         request_id, agreement_code = found.public_id, None
     elif not agreement_code:
         raise Invalid("service.grant_scope", field="agreement_code")
-    target = observers.GrantTarget(observer_name, request_id=request_id, agreement_id=agreement_code)
+    target = observers.GrantTarget(
+        observer_name, request_id=request_id, agreement_id=agreement_code, personal_data=personal_data
+    )
     return observers.grant(session, actor, target)
 
 

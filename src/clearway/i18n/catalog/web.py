@@ -8,6 +8,9 @@ MESSAGES: dict[str, Message] = {
         "service.unknown_language", "There is no language {language}; choose one of {allowed}."
     ),
     "service.passenger_not_found": _p("service.passenger_not_found", "The manifest has no passenger with seq {seq}."),
+    "service.grant_reference_unknown": _p(
+        "service.grant_reference_unknown", "None of your requests has the reference {reference}."
+    ),
     # A request's keys as the flight form names them (a finding's field, a line of a diff); a leg's
     # keys are named once for every leg (``legs.to``) and numbered by ``flight_field.leg``.
     "flight_field.reference": _p("flight_field.reference", "Reference"),

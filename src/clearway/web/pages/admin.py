@@ -98,12 +98,17 @@ def _grant(ctx: PageContext) -> Response:
             ctx.value("observer"),
             ctx.value("agreement_code") or None,
             ctx.value("request_reference") or None,
+            personal_data=ctx.value("personal_data") == "yes",
         )
     except (Forbidden, NotFound):  # the error pages, not a message beside a field
         raise
     except ServiceError as error:
         ctx.unit.session.rollback()
-        return _users(ctx, {"grant": ctx.say(error)}, status=error.status)
+        errors = form_errors(ctx, error, {"request_reference": "request_reference"})
+        if "_form" in errors:  # about the grant as a whole: said at the top of its fieldset
+            errors = {"grant": errors["_form"]}
+        values = {"request_reference": ctx.value("request_reference")}
+        return _users(ctx, errors, values, status=error.status)
     return ctx.redirect("/admin/users#grants", Flash("success", ctx._("The observer can now see what you granted.")))
 
 
