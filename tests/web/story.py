@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from clearway.i18n import translate
 from clearway.web.pages.templating import translations
 from tests.web.conftest import upload
 from tests.web.server import future_arrival, manifest_csv
@@ -133,15 +134,15 @@ def run_story(sign_in: Callable[..., object], lang: str, reference: str) -> None
     receiver.goto(request_url + "/timeline")  # type: ignore[attr-defined]
     timeline = receiver.inner_text("#audit-heading ~ div table")  # type: ignore[attr-defined]
     for action in (
-        "Request created",
-        "Submitted",
-        "Information requested",
-        "Questions answered",
-        "Resubmitted",
-        "Approved with restrictions",
-        "Departure recorded",
-        "Arrival recorded",
-        "Reception confirmed",
+        "request_created",
+        "submit",
+        "request_info",
+        "answer",
+        "resubmit",
+        "approve_restricted",
+        "depart",
+        "arrive",
+        "confirm_reception",
     ):
-        assert say(lang, action) in timeline, action
+        assert translate(f"audit_action.{action}", lang) in timeline, action
     assert receiver.locator("#access-heading ~ table tbody tr").count() >= 1  # type: ignore[attr-defined]

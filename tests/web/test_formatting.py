@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from clearway.domain.audit_events import AuditAction
 from clearway.domain.findings import Code
 from clearway.i18n import LANGUAGES, finding_title
 from clearway.web.pages.templating import at_airport, moment, reason
-from clearway.web.pages.wording import flight_field, material_reason, shown_value
+from clearway.web.pages.wording import action_label, flight_field, material_reason, shown_value
 
 DECIDED = datetime(2026, 12, 1, 18, 5, 33, tzinfo=UTC)
 
@@ -95,3 +96,9 @@ def test_why_an_amendment_is_material_is_said_in_the_page_s_words(reason: str, l
 def test_a_moment_of_a_version_is_shown_in_the_language_and_other_values_as_written() -> None:
     assert shown_value("2026-12-10T18:00:00Z", "es") == "10 dic 2026, 18:00 UTC"
     assert (shown_value("N304AC", "es"), shown_value(7, "en"), shown_value(None, "en")) == ("N304AC", "7", "")
+
+
+def test_every_audit_action_has_a_name_on_the_timeline_in_every_language() -> None:
+    for action in AuditAction:
+        for lang in LANGUAGES:
+            assert action_label(action, lang) != action.value, (action, lang)

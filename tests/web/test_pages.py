@@ -834,3 +834,19 @@ def test_a_grant_for_a_reference_that_does_not_exist_is_said_beside_the_field(ap
     beside = re.search(r'id="request_reference-error" role="alert">([^<]+)<', refused.text)  # type: ignore[attr-defined]
     assert beside is not None and beside.group(1) == "None of your requests has the reference RF-NO-SUCH."
     assert 'value="RF-NO-SUCH"' in refused.text  # type: ignore[attr-defined]
+
+
+def test_a_revoked_clearance_is_said_first_in_red_with_its_reasons(app: object) -> None:
+    _, _, page = _receiver_flight_in(app, "revoked")
+    banner = re.search(
+        r'<div class="usa-alert usa-alert--error[^"]*"[^>]*id="clearance-revoked">.*?</div>\s*</div>', page, re.S
+    )
+    assert banner is not None
+    assert "is revoked" in banner.group(0) and "Revoked on" in banner.group(0)
+    assert page.index('id="clearance-revoked"') < page.index('id="clearance-heading"')
+
+
+def test_the_e_mail_language_is_the_page_s_until_the_user_chooses(app: object) -> None:
+    officer = signed_in(app, "viewer@mex.demo", lang="es")
+    page = officer.get("/account/email").text
+    assert '<option value="es" selected>' in page

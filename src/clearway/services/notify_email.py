@@ -31,11 +31,12 @@ class EmailPreferences:
     event_types: tuple[str, ...]  # empty: no e-mail
 
 
-def get_preferences(session: Session, actor: Actor) -> EmailPreferences:
-    """The actor's own choice (none until they opt in)."""
+def get_preferences(session: Session, actor: Actor, default_language: str = "en") -> EmailPreferences:
+    """The actor's own choice (none until they opt in; until then the e-mails would be in
+    ``default_language``, the one they read the pages in)."""
     found = session.get(EmailSubscription, actor.user_id)
     if found is None:
-        return EmailPreferences(language="en", event_types=())
+        return EmailPreferences(language=default_language, event_types=())
     return EmailPreferences(language=found.language, event_types=tuple(found.event_types))
 
 

@@ -150,7 +150,7 @@ def _email(ctx: PageContext, errors: dict[str, str] | None = None, status: int =
     return ctx.render(
         "admin/email.html",
         status_code=status,
-        preferences=notify_email.get_preferences(ctx.session, ctx.actor),
+        preferences=notify_email.get_preferences(ctx.session, ctx.actor, default_language=ctx.lang),
         events=_event_labels(ctx.lang),
         errors=errors or {},
     )

@@ -24,6 +24,7 @@ from clearway.i18n import LANGUAGES, finding_title, translations
 from clearway.reference import PackagedReferenceData
 from clearway.web.pages.manifest_html import manifest_rows, mask, precheck_items
 from clearway.web.pages.wording import (
+    action_label,
     column_label,
     day_and_time,
     flight_field,
@@ -60,6 +61,7 @@ def environment(lang: str) -> Environment:
     env.filters["country"] = lambda code: country_name(code, lang)
     env.filters["flight_field"] = lambda path: flight_field(path, lang)
     env.filters["column_label"] = lambda column: column_label(column, lang)
+    env.filters["action_label"] = lambda action: action_label(action, lang)
     env.filters["material_reason"] = lambda reason: material_reason(reason, lang)
     env.filters["shown_value"] = lambda value: shown_value(value, lang)
     env.filters["mask"] = mask

@@ -44,6 +44,12 @@ _REASONS = (
 )
 
 
+def action_label(action: str, lang: str) -> str:
+    """What an audit entry records, as the timeline names it; an action unknown here as written."""
+    key = f"audit_action.{action}"
+    return translate(key, lang) if key in catalogue() else action
+
+
 def column_label(column: str, lang: str) -> str:
     """A manifest column as the pages name it ('Date of birth'); an unknown one as written."""
     key = f"manifest_column.{column}"
