@@ -179,3 +179,24 @@ def test_a_cross_site_form_is_refused_in_the_browser(server: LiveServer, sign_in
     with sender.expect_navigation():  # type: ignore[attr-defined]
         sender.evaluate("document.forms[0].submit()")  # type: ignore[attr-defined]
     assert sender.locator("h1").text_content() == "Form refused"  # type: ignore[attr-defined]
+
+
+def test_in_spanish_the_file_input_speaks_spanish_and_a_row_s_edit_form_focuses_its_error(
+    sign_in: Callable[..., object],
+) -> None:
+    sender = sign_in("officer@usa.demo", lang="es")
+    _new_flight(sender, "RF-ES-FILE-1", registration="N992AC")
+    box = sender.locator("#manifest .usa-file-input")  # type: ignore[attr-defined]
+    assert "Arrastre el archivo aquí o" in box.inner_text() and "Drag" not in box.inner_text()
+    sender.set_input_files(  # type: ignore[attr-defined]
+        "#manifest-file", files=[{"name": "m.csv", "mimeType": "text/csv", "buffer": b"seq\n1\n"}]
+    )
+    sender.wait_for_function(
+        "document.querySelector('#manifest .usa-file-input').innerText.includes('Cambiar el archivo')"
+    )  # type: ignore[attr-defined]
+    assert "Change file" not in box.inner_text()
+    upload(sender, manifest_csv(12, arrival=future_arrival(7), defect_on=3))
+    sender.click("#row-3 a")  # type: ignore[attr-defined]
+    sender.wait_for_selector("#row-3 form")  # type: ignore[attr-defined]
+    focused = sender.evaluate("document.activeElement.id")  # type: ignore[attr-defined]
+    assert focused and sender.locator(f"#row-3 #{focused}.usa-input--error").count() == 1  # type: ignore[attr-defined]
