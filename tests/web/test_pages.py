@@ -850,3 +850,17 @@ def test_the_e_mail_language_is_the_page_s_until_the_user_chooses(app: object) -
     officer = signed_in(app, "viewer@mex.demo", lang="es")
     page = officer.get("/account/email").text
     assert '<option value="es" selected>' in page
+
+
+def test_a_cancelled_request_says_why_it_was_cancelled(app: object) -> None:
+    sender = signed_in(app, "officer@usa.demo")
+    draft = _new_draft(sender, "RF-TEST-CANCELLED")
+    page = sender.get(f"/requests/{draft}").text
+    reason = "The charter was cancelled by the operator."
+    cancelled = sender.post(f"/requests/{draft}/cancel", data={"csrf_token": csrf_token(page), "reason": reason})
+    assert _state(cancelled.text) == "cancelled"
+    assert re.search(
+        rf'<h2 class="usa-alert__heading">Cancelled by the sending side</h2>\s*<p class="usa-alert__text">{reason}</p>',
+        cancelled.text,
+    )
+    assert "put right what was refused" not in cancelled.text
