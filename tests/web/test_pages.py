@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -638,6 +639,13 @@ def _first_demo_row() -> tuple[str, list[str]]:
     return header, first.split(",")
 
 
+def _a_draft_with_no_such_date_of_birth(sender: TestClient) -> str:
+    """A draft's page (personal data shown) once its manifest is one row born on 30 February."""
+    header, cells = _first_demo_row()
+    cells[5] = "1979-02-30"
+    return _upload_to_a_draft(sender, "\n".join([header, ",".join(cells)]).encode())
+
+
 def _row(html: str, key: str) -> str:
     found = re.search(rf'<tr id="row-{key}"[^>]*>.*?</tr>', html, re.S)
     assert found is not None, f"no row {key}"
@@ -663,10 +671,8 @@ def test_a_name_in_the_manifest_is_shown_as_text_never_as_markup(app: object) ->
 
 
 def test_a_row_s_edit_form_puts_each_error_beside_the_field_it_names_and_focuses_it(app: object) -> None:
-    header, cells = _first_demo_row()
-    cells[5] = "1979-02-30"
     sender = signed_in(app, "officer@usa.demo")
-    html = _upload_to_a_draft(sender, "\n".join([header, ",".join(cells)]).encode())
+    html = _a_draft_with_no_such_date_of_birth(sender)
     edit = re.search(r'href="(/requests/[0-9a-f-]{36}/rows/1/edit)"', html).group(1)  # type: ignore[union-attr]
     form = sender.get(edit, headers={"HX-Request": "true"}).text
     birth = re.search(r'<input class="usa-input[^"]*" id="date_of_birth"[^>]*>', form).group(0)  # type: ignore[union-attr]
@@ -676,21 +682,19 @@ def test_a_row_s_edit_form_puts_each_error_beside_the_field_it_names_and_focuses
     assert "usa-input--error" not in surname and "autofocus" not in surname
 
 
+def _ask_for_information(receiver: TestClient, public_id: str, questions: str) -> Any:
+    """The receiving side's decision form posted to ask for information (the answer due in 2099)."""
+    page = receiver.get(f"/requests/{public_id}").text
+    form = {"csrf_token": csrf_token(page), "action": "request_info", "decision_text": questions}
+    return receiver.post(f"/requests/{public_id}/decision", data={**form, "reply_by": "2099-01-01T12:00"})
+
+
 def test_a_refusal_on_a_page_names_the_page_s_field_not_the_api_s(app: object) -> None:
     receiver = signed_in(app, "officer@mex.demo")
     inbox = receiver.get("/inbox").text
     waiting = re.findall(r'href="/requests/([0-9a-f-]{36})"', inbox)
     submitted = next(i for i in waiting if _state(receiver.get(f"/requests/{i}").text) == "submitted")
-    page = receiver.get(f"/requests/{submitted}").text
-    refused = receiver.post(
-        f"/requests/{submitted}/decision",
-        data={
-            "csrf_token": csrf_token(page),
-            "action": "request_info",
-            "decision_text": "",
-            "reply_by": "2099-01-01T12:00",
-        },
-    )
+    refused = _ask_for_information(receiver, submitted, "")
     assert refused.status_code == 422
     beside = re.search(r'id="decision_text-error" role="alert">([^<]*)<', refused.text)
     assert beside is not None and beside.group(1) == "Write your questions for the sending side."
@@ -698,10 +702,8 @@ def test_a_refusal_on_a_page_names_the_page_s_field_not_the_api_s(app: object) -
 
 
 def test_with_personal_data_hidden_a_passenger_s_finding_says_what_is_wrong_and_names_nobody(app: object) -> None:
-    header, cells = _first_demo_row()
-    cells[5] = "1979-02-30"
     sender = signed_in(app, "officer@usa.demo")
-    shown = _upload_to_a_draft(sender, "\n".join([header, ",".join(cells)]).encode())
+    shown = _a_draft_with_no_such_date_of_birth(sender)
     draft = re.search(r'href="/requests/([0-9a-f-]{36})/rows/1/edit"', shown).group(1)  # type: ignore[union-attr]
     row = _row(sender.get(f"/requests/{draft}").text, "1")
     assert "FIELD_FORMAT_INVALID</span> Value that cannot be read</p>" in row
@@ -767,16 +769,7 @@ def test_answering_a_question_offers_the_justification_written_with_the_submissi
     page = sender.get(f"/requests/{draft}").text
     sender.post(f"/requests/{draft}/submit", data={"csrf_token": csrf_token(page), "justification": reason})
     receiver = signed_in(app, "officer@mex.demo")
-    page = receiver.get(f"/requests/{draft}").text
-    asked = receiver.post(
-        f"/requests/{draft}/decision",
-        data={
-            "csrf_token": csrf_token(page),
-            "action": "request_info",
-            "decision_text": "Which date of birth is right?",
-            "reply_by": "2099-01-01T12:00",
-        },
-    )
+    asked = _ask_for_information(receiver, draft, "Which date of birth is right?")
     assert _state(asked.text) == "info_requested"
     answer_form = re.search(r'action="/requests/[^"]+/answer".*?</form>', sender.get(f"/requests/{draft}").text, re.S)
     assert answer_form is not None
